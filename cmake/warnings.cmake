@@ -1,0 +1,7 @@
+# One warning set for every target of ours (not for third-party headers: those come in
+# as SYSTEM includes through their imported targets).
+add_library(psem_warnings INTERFACE)
+target_compile_options(psem_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  $<$<BOOL:${PSEM_WERROR}>:-Werror>)

@@ -1,0 +1,113 @@
+// scenario/scenario.hpp - a validated scenario (schema version 1) and its sweep points.
+//
+// The JSON form is documented field by field in scenarios/README.md. Parsing refuses
+// unknown fields, wrong types, out-of-range and contradictory values; every error names
+// the file and the JSON path ("/sweep/processes/2: expected a positive integer").
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace psem::bench {
+
+/// One field's error: where (file and JSON pointer) and what was expected.
+struct scenario_error {
+    std::string file;       // as given on the command line, or "<string>"
+    std::string json_path;  // JSON pointer: "" for the whole document, "/sweep/processes/2"
+    std::string message;    // "expected a positive integer"
+    int line = 0;           // for syntax errors: 1-based line and column; 0 when unknown
+    int column = 0;
+
+    /// "FILE:LINE:COL: message" for syntax errors, "FILE: /path: message" otherwise.
+    [[nodiscard]] std::string to_string() const;
+};
+
+/// Everything a run point needs. Fields are the scenario's, after defaults and after any
+/// sweep value or --set override has been applied.
+struct scenario {
+    int schema_version = 1;
+    std::string name;         // [a-z0-9][a-z0-9._-]*: a safe file name and benchmark prefix
+    std::string description;
+    std::string workload;     // postwait | pingpong | producer_consumer | edge_cases
+    int processes = 1;        // worker processes (pingpong: exactly 2)
+    int threads_per_process = 1;
+    std::optional<std::uint64_t> ops_per_worker;  // exactly one of these two is set
+    std::optional<std::uint64_t> duration_ms;     //   (default: ops_per_worker = 100000)
+    std::uint64_t warmup_ops = 0;
+    int repetitions = 1;
+    double timeout_s = 120;
+    std::uint64_t critical_section_ns = 0;
+    unsigned initial_value = 0;
+    std::string backend = "psem";      // psem | raw
+    std::string affinity = "none";     // none | spread | compact | CPU list "0,2-3"
+    int producers = 1;                 // producer_consumer only
+    int consumers = 1;                 // producer_consumer only
+    std::vector<std::string> checks;   // edge_cases only; empty = all
+    int trials = 0;                    // edge_cases: trials per timed check; 0 = default
+
+    /// The swept fields, in file order, each with its values (JSON scalars).
+    std::vector<std::pair<std::string, std::vector<nlohmann::json>>> sweep;
+
+    /// Where it came from (for the report's context): path and SHA-256 of the file bytes.
+    std::string source_file;
+    std::string source_sha256;
+
+    /// Total worker threads across processes (what `ops_per_worker` multiplies).
+    [[nodiscard]] int workers() const;
+};
+
+/// One concrete run: the scenario with sweep values applied and a stable name.
+struct run_point {
+    scenario config;
+    /// "postwait/processes:8/threads:1": workload, then the swept fields, then processes
+    /// and threads where not already named. Stable across runs and hosts.
+    std::string benchmark_name;
+    /// The swept fields and their values at this point, in sweep order.
+    std::vector<std::pair<std::string, nlohmann::json>> params;
+};
+
+/// Parse result: a scenario or every error found (not only the first).
+struct parse_result {
+    std::optional<scenario> value;
+    std::vector<scenario_error> errors;
+    [[nodiscard]] bool ok() const { return value.has_value() && errors.empty(); }
+};
+
+/// Parses and validates scenario text. `file` only labels the errors.
+[[nodiscard]] parse_result parse_scenario(std::string_view text, std::string_view file = "<string>");
+
+/// Reads and parses a file (an unreadable file is an error naming it).
+[[nodiscard]] parse_result load_scenario(const std::filesystem::path& file);
+
+/// Applies "--set field=value" overrides (value parsed as JSON, else taken as a string);
+/// an override replaces that field's sweep, if any. Errors name the field.
+[[nodiscard]] parse_result apply_overrides(const scenario& base,
+                                           const std::vector<std::string>& assignments);
+
+/// The cartesian product of the sweep, in file order (last field varies fastest); one
+/// point when there is no sweep. Each point is validated again (a swept value can break a
+/// rule, e.g. pingpong with 3 processes): errors name "/sweep/FIELD/INDEX".
+struct expand_result {
+    std::vector<run_point> points;
+    std::vector<scenario_error> errors;
+};
+[[nodiscard]] expand_result expand_sweep(const scenario& sc);
+
+/// Scenario files under a directory (*.json, sorted by name); a file path is returned as is.
+[[nodiscard]] std::vector<std::filesystem::path> scenario_files(const std::filesystem::path& path);
+
+/// The host's process limit (RLIMIT_NPROC soft, minus what this user already runs), used
+/// to refuse a worker count the host cannot start. nullopt when unlimited/unknown.
+[[nodiscard]] std::optional<long> process_headroom();
+
+/// The names of the known workloads, for messages and `psem-bench list`.
+[[nodiscard]] const std::vector<std::string>& known_workloads();
+
+}  // namespace psem::bench

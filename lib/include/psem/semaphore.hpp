@@ -1,0 +1,194 @@
+// psem/semaphore.hpp - one RAII handle over one POSIX named semaphore.
+//
+// Errors follow the contract in psem/errors.hpp. Preconditions: the hot-path calls
+// (post, wait, try_wait, timed waits, value) need an open handle; calling them on an
+// empty or moved-from handle is a programming error (asserted in debug builds).
+#pragma once
+
+#include <psem/errors.hpp>
+
+#include <sys/types.h>
+
+#include <cassert>
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <ratio>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+namespace psem {
+
+/// Checks a name the way glibc's sem_open would, without a system call: a leading '/',
+/// no other '/', 1..name_max characters after it. Returns EINVAL or ENAMETOOLONG.
+[[nodiscard]] std::error_code validate_name(std::string_view name) noexcept;
+
+/// Removes a name; handles already open keep working and the semaphore is destroyed
+/// when the last one closes. ENOENT if missing, EACCES if not permitted.
+[[nodiscard]] std::error_code unlink(std::string_view name) noexcept;
+void unlink_or_throw(std::string_view name);
+
+class semaphore {
+public:
+    struct open_result;
+
+    semaphore() noexcept = default;
+    ~semaphore() { close(); }
+    semaphore(semaphore&& other) noexcept;
+    semaphore& operator=(semaphore&& other) noexcept;
+    semaphore(const semaphore&) = delete;
+    semaphore& operator=(const semaphore&) = delete;
+
+    // --- ways in ------------------------------------------------------------------------
+    // Each has a throwing form (std::system_error naming the semaphore) and a noexcept
+    // form that leaves the handle empty and fills ec. `mode` is applied exactly, whatever
+    // the umask; `value` must not exceed value_max.
+
+    /// O_CREAT|O_EXCL: a new semaphore; EEXIST if the name is taken.
+    static semaphore create(std::string_view name, unsigned value = 0, unsigned mode = default_mode);
+    static semaphore create(std::string_view name, unsigned value, unsigned mode, std::error_code& ec) noexcept;
+
+    /// An existing semaphore; ENOENT if there is none.
+    static semaphore open(std::string_view name);
+    static semaphore open(std::string_view name, std::error_code& ec) noexcept;
+
+    /// Opens the name or creates it, race-free against concurrent creators and unlinkers;
+    /// `*created` (if given) says whether this call created it.
+    static semaphore open_or_create(std::string_view name, unsigned value = 0,
+                                    unsigned mode = default_mode, bool* created = nullptr);
+    static semaphore open_or_create(std::string_view name, unsigned value, unsigned mode,
+                                    bool* created, std::error_code& ec) noexcept;
+
+    /// The Go package's Open(name, flag, mode, value): flags is 0, creat or creat|excl.
+    static semaphore open(std::string_view name, int flags, unsigned mode, unsigned value,
+                          std::error_code& ec) noexcept;
+
+    // --- the hot path: straight to glibc, the error check is the only branch -------------
+
+    /// Increments; wakes one waiter. EOVERFLOW at value_max (value unchanged).
+    [[nodiscard]] std::error_code post() noexcept {
+        assert(sem_ != nullptr);
+        if (::sem_post(sem_) == 0) [[likely]] return detail::no_error();
+        return detail::errno_code(errno);
+    }
+    /// Alias for post(), std::counting_semaphore style.
+    [[nodiscard]] std::error_code release() noexcept { return post(); }
+    /// Posts n times; stops at the first failure and returns it.
+    [[nodiscard]] std::error_code release(unsigned n) noexcept;
+
+    /// Decrements, blocking while the value is zero. EINTR if a handler interrupts it.
+    [[nodiscard]] std::error_code wait() noexcept {
+        assert(sem_ != nullptr);
+        if (::sem_wait(sem_) == 0) [[likely]] return detail::no_error();
+        return detail::errno_code(errno);
+    }
+    [[nodiscard]] std::error_code acquire() noexcept { return wait(); }
+
+    /// Decrements if it can without blocking; EAGAIN when the value is zero.
+    [[nodiscard]] std::error_code try_wait() noexcept {
+        assert(sem_ != nullptr);
+        if (::sem_trywait(sem_) == 0) [[likely]] return detail::no_error();
+        return detail::errno_code(errno);
+    }
+    [[nodiscard]] std::error_code try_acquire() noexcept { return try_wait(); }
+
+    // --- timed waits: ETIMEDOUT at the deadline, EINTR on a signal ------------------------
+    // A deadline already past still takes a unit that is there (no ETIMEDOUT then). A
+    // negative relative timeout means "already past". Deadlines saturate instead of
+    // overflowing, and the nanosecond field is always normalised (never EINVAL).
+
+    /// Waits until `deadline` on CLOCK_MONOTONIC: a wall-clock jump neither stretches nor
+    /// cuts the wait.
+    template <class Duration>
+    [[nodiscard]] std::error_code wait_until(
+        std::chrono::time_point<std::chrono::steady_clock, Duration> deadline) noexcept {
+        return clock_wait(CLOCK_MONOTONIC, to_timespec(deadline.time_since_epoch()));
+    }
+    /// Waits until `deadline` on CLOCK_REALTIME (follows wall-clock changes, by design).
+    template <class Duration>
+    [[nodiscard]] std::error_code wait_until(
+        std::chrono::time_point<std::chrono::system_clock, Duration> deadline) noexcept {
+        return clock_wait(CLOCK_REALTIME, to_timespec(deadline.time_since_epoch()));
+    }
+    /// Waits at most `timeout`, measured on the monotonic clock.
+    template <class Rep, class Period>
+    [[nodiscard]] std::error_code wait_for(std::chrono::duration<Rep, Period> timeout) noexcept {
+        return wait_for_ns(saturate_ns(timeout));
+    }
+    [[nodiscard]] std::error_code try_acquire_for(std::chrono::nanoseconds t) noexcept { return wait_for(t); }
+
+    // --- the rest ------------------------------------------------------------------------
+
+    /// A snapshot of the value (Linux reports 0, never a negative count, when there are
+    /// waiters). The throwing form raises std::system_error.
+    [[nodiscard]] int value() const;
+    [[nodiscard]] int value(std::error_code& ec) const noexcept;
+
+    /// Closes the handle (idempotent; the destructor calls it). Does not unlink. Closing
+    /// one of two handles to the same name never unmaps the other's semaphore: glibc
+    /// counts references per mapping and each handle holds exactly one.
+    std::error_code close() noexcept;
+
+    /// Unlinks this handle's own name (the handle stays usable).
+    [[nodiscard]] std::error_code unlink() const noexcept { return psem::unlink(name_); }
+
+    [[nodiscard]] bool is_open() const noexcept { return sem_ != nullptr; }
+    explicit operator bool() const noexcept { return is_open(); }
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] sem_t* native_handle() const noexcept { return sem_; }
+
+private:
+    semaphore(sem_t* sem, std::string name) noexcept : sem_(sem), name_(std::move(name)) {}
+
+    // Converts to nanoseconds, clamping instead of overflowing (a "wait 1000 years" must
+    // mean forever, not a deadline in the past).
+    template <class Rep, class Period>
+    static std::int64_t saturate_ns(std::chrono::duration<Rep, Period> d) noexcept {
+        using namespace std::chrono;
+        using to_ns = std::ratio_divide<Period, std::nano>;
+        if constexpr (std::is_integral_v<Rep> && to_ns::den == 1) {
+            constexpr std::int64_t limit = INT64_MAX / to_ns::num;
+            const Rep c = d.count();
+            if constexpr (std::is_unsigned_v<Rep>) {
+                if (c > static_cast<std::uint64_t>(limit)) return INT64_MAX;
+            } else {
+                if (static_cast<std::int64_t>(c) > limit) return INT64_MAX;
+                if (static_cast<std::int64_t>(c) < -limit) return INT64_MIN;
+            }
+            return static_cast<std::int64_t>(c) * to_ns::num;
+        } else {
+            const auto s = duration_cast<duration<long double>>(d).count();
+            if (s >= 9.2e9L) return INT64_MAX;  // ~292 years
+            if (s <= -9.2e9L) return INT64_MIN;
+            return duration_cast<nanoseconds>(d).count();
+        }
+    }
+    template <class Duration>
+    static timespec to_timespec(Duration since_epoch) noexcept {
+        return ns_to_timespec(saturate_ns(since_epoch));
+    }
+    static timespec ns_to_timespec(std::int64_t ns) noexcept;
+    std::error_code wait_for_ns(std::int64_t ns) noexcept;
+    std::error_code clock_wait(clockid_t clock, timespec abs) noexcept;
+
+    sem_t* sem_ = nullptr;
+    std::string name_;
+};
+
+/// Holds one unit for a scope: waits in the constructor (throws std::system_error on
+/// failure, EINTR included), posts in the destructor.
+class scoped_acquire {
+public:
+    explicit scoped_acquire(semaphore& sem);
+    ~scoped_acquire();
+    scoped_acquire(const scoped_acquire&) = delete;
+    scoped_acquire& operator=(const scoped_acquire&) = delete;
+
+private:
+    semaphore& sem_;
+};
+
+}  // namespace psem

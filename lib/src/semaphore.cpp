@@ -1,0 +1,265 @@
+// Setup, teardown and the slow paths of psem::semaphore. The hot path is inline in the
+// header.
+#include <psem/semaphore.hpp>
+#include <psem/testing.hpp>
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+namespace psem {
+namespace {
+
+std::atomic<int (*)(std::string_view)> g_open_fault{nullptr};
+
+// glibc keeps named semaphores as files "sem.<name>" in /dev/shm (fixed since 2.34).
+std::string shm_path(std::string_view name) {
+    std::string path = "/dev/shm/sem.";
+    path.append(name.substr(1));
+    return path;
+}
+
+[[noreturn]] void throw_error(std::error_code ec, std::string_view what, std::string_view name) {
+    std::string msg(what);
+    msg += " semaphore \"";
+    msg += name;
+    msg += '"';
+    throw std::system_error(ec, msg);
+}
+
+// One sem_open call with the name and value already validated. Returns nullptr and fills
+// ec on failure.
+sem_t* raw_open(const std::string& name, int flags, unsigned mode, unsigned value,
+                std::error_code& ec) noexcept {
+    if (auto* fault = g_open_fault.load(std::memory_order_relaxed)) {
+        if (const int e = fault(name); e != 0) {
+            ec = detail::errno_code(e);
+            return nullptr;
+        }
+    }
+    sem_t* sem = (flags & O_CREAT) ? ::sem_open(name.c_str(), flags, static_cast<mode_t>(mode), value)
+                                   : ::sem_open(name.c_str(), flags);
+    if (sem == SEM_FAILED) {
+        ec = detail::errno_code(errno);
+        return nullptr;
+    }
+    ec.clear();
+    return sem;
+}
+
+// sem_open applies the umask to the mode; the contract is the mode exactly. The file is
+// ours (we just created it with O_EXCL) and the umask only ever removes bits, so the
+// short window before the chmod is never more permissive than asked for.
+std::error_code apply_exact_mode(const std::string& name, unsigned mode) noexcept {
+    try {
+        if (::chmod(shm_path(name).c_str(), static_cast<mode_t>(mode & 07777)) != 0)
+            return detail::errno_code(errno);
+    } catch (const std::bad_alloc&) {
+        return std::make_error_code(std::errc::not_enough_memory);
+    }
+    return {};
+}
+
+std::error_code check_value(unsigned value) noexcept {
+    if (value > value_max) return std::make_error_code(std::errc::invalid_argument);
+    return {};
+}
+
+}  // namespace
+
+namespace testing {
+void set_open_fault(int (*fault)(std::string_view name)) noexcept {
+    g_open_fault.store(fault, std::memory_order_relaxed);
+}
+}  // namespace testing
+
+std::error_code validate_name(std::string_view name) noexcept {
+    if (name.size() < 2 || name.front() != '/') return std::make_error_code(std::errc::invalid_argument);
+    if (name.find('/', 1) != std::string_view::npos) return std::make_error_code(std::errc::invalid_argument);
+    if (name.find('\0') != std::string_view::npos) return std::make_error_code(std::errc::invalid_argument);
+    if (name.size() - 1 > name_max) return std::make_error_code(std::errc::filename_too_long);
+    return {};
+}
+
+std::error_code unlink(std::string_view name) noexcept {
+    if (auto ec = validate_name(name)) return ec;
+    try {
+        const std::string n(name);
+        if (::sem_unlink(n.c_str()) != 0) return detail::errno_code(errno);
+    } catch (const std::bad_alloc&) {
+        return std::make_error_code(std::errc::not_enough_memory);
+    }
+    return {};
+}
+
+void unlink_or_throw(std::string_view name) {
+    if (auto ec = unlink(name)) throw_error(ec, "cannot unlink", name);
+}
+
+semaphore::semaphore(semaphore&& other) noexcept
+    : sem_(std::exchange(other.sem_, nullptr)), name_(std::move(other.name_)) {
+    other.name_.clear();
+}
+
+semaphore& semaphore::operator=(semaphore&& other) noexcept {
+    if (this != &other) {
+        close();
+        sem_ = std::exchange(other.sem_, nullptr);
+        name_ = std::move(other.name_);
+        other.name_.clear();
+    }
+    return *this;
+}
+
+semaphore semaphore::open(std::string_view name, int flags, unsigned mode, unsigned value,
+                          std::error_code& ec) noexcept {
+    if ((ec = validate_name(name))) return {};
+    if ((flags & ~(O_CREAT | O_EXCL)) != 0) {
+        ec = std::make_error_code(std::errc::invalid_argument);
+        return {};
+    }
+    if ((flags & O_CREAT) && (ec = check_value(value))) return {};
+    try {
+        std::string n(name);
+        sem_t* sem = raw_open(n, flags, mode, value, ec);
+        if (sem == nullptr) return {};
+        // Only an exclusive create knows the file is its own; a plain creat may have
+        // opened someone else's semaphore, whose mode is not ours to change.
+        if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
+            if ((ec = apply_exact_mode(n, mode))) {
+                ::sem_close(sem);
+                ::sem_unlink(n.c_str());
+                return {};
+            }
+        }
+        return semaphore(sem, std::move(n));
+    } catch (const std::bad_alloc&) {
+        ec = std::make_error_code(std::errc::not_enough_memory);
+        return {};
+    }
+}
+
+semaphore semaphore::create(std::string_view name, unsigned value, unsigned mode,
+                            std::error_code& ec) noexcept {
+    return open(name, O_CREAT | O_EXCL, mode, value, ec);
+}
+
+semaphore semaphore::create(std::string_view name, unsigned value, unsigned mode) {
+    std::error_code ec;
+    auto sem = create(name, value, mode, ec);
+    if (ec) throw_error(ec, "cannot create", name);
+    return sem;
+}
+
+semaphore semaphore::open(std::string_view name, std::error_code& ec) noexcept {
+    return open(name, 0, 0, 0, ec);
+}
+
+semaphore semaphore::open(std::string_view name) {
+    std::error_code ec;
+    auto sem = open(name, ec);
+    if (ec) throw_error(ec, "cannot open", name);
+    return sem;
+}
+
+semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsigned mode,
+                                    bool* created, std::error_code& ec) noexcept {
+    if ((ec = validate_name(name)) || (ec = check_value(value))) return {};
+    // Open first, create exclusively if missing, and go round again if another process
+    // created (EEXIST) or unlinked (ENOENT) the name in between. Exclusive creation is what
+    // makes `created` truthful and lets the exact mode be applied to our own file only.
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        auto sem = open(name, 0, 0, 0, ec);
+        if (!ec) {
+            if (created) *created = false;
+            return sem;
+        }
+        if (ec != std::errc::no_such_file_or_directory) return {};
+        sem = open(name, O_CREAT | O_EXCL, mode, value, ec);
+        if (!ec) {
+            if (created) *created = true;
+            return sem;
+        }
+        if (ec != std::errc::file_exists) return {};
+    }
+    return {};  // ec holds the last EEXIST: the name kept flickering
+}
+
+semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsigned mode, bool* created) {
+    std::error_code ec;
+    auto sem = open_or_create(name, value, mode, created, ec);
+    if (ec) throw_error(ec, "cannot open or create", name);
+    return sem;
+}
+
+std::error_code semaphore::release(unsigned n) noexcept {
+    for (unsigned i = 0; i < n; ++i)
+        if (auto ec = post()) return ec;
+    return detail::no_error();
+}
+
+timespec semaphore::ns_to_timespec(std::int64_t ns) noexcept {
+    // Floor division keeps tv_nsec in [0, 1e9) for negative values too: a malformed
+    // nanosecond field is exactly the EINVAL the Go package produced.
+    constexpr std::int64_t giga = 1'000'000'000;
+    std::int64_t sec = ns / giga;
+    std::int64_t rem = ns % giga;
+    if (rem < 0) {
+        rem += giga;
+        --sec;
+    }
+    if (sec < 0) return timespec{0, 0};  // before the clock's epoch: long past
+    return timespec{static_cast<time_t>(sec), static_cast<long>(rem)};
+}
+
+std::error_code semaphore::clock_wait(clockid_t clock, timespec abs) noexcept {
+    assert(sem_ != nullptr);
+    if (::sem_clockwait(sem_, clock, &abs) == 0) return detail::no_error();
+    return detail::errno_code(errno);
+}
+
+std::error_code semaphore::wait_for_ns(std::int64_t ns) noexcept {
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    const std::int64_t now_ns = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    std::int64_t deadline = 0;
+    if (__builtin_add_overflow(now_ns, ns, &deadline)) deadline = ns > 0 ? INT64_MAX : 0;
+    return clock_wait(CLOCK_MONOTONIC, ns_to_timespec(deadline));
+}
+
+int semaphore::value(std::error_code& ec) const noexcept {
+    assert(sem_ != nullptr);
+    int v = 0;
+    if (::sem_getvalue(sem_, &v) != 0) {
+        ec = detail::errno_code(errno);
+        return -1;
+    }
+    ec.clear();
+    return v;
+}
+
+int semaphore::value() const {
+    std::error_code ec;
+    const int v = value(ec);
+    if (ec) throw_error(ec, "cannot read the value of", name_);
+    return v;
+}
+
+std::error_code semaphore::close() noexcept {
+    if (sem_ == nullptr) return {};
+    sem_t* sem = std::exchange(sem_, nullptr);
+    name_.clear();
+    if (::sem_close(sem) != 0) return detail::errno_code(errno);
+    return {};
+}
+
+scoped_acquire::scoped_acquire(semaphore& sem) : sem_(sem) {
+    if (auto ec = sem_.wait()) throw std::system_error(ec, "cannot acquire semaphore \"" + sem_.name() + '"');
+}
+
+scoped_acquire::~scoped_acquire() { (void)sem_.post(); }
+
+}  // namespace psem
