@@ -44,11 +44,11 @@ public:
     /// Bucket arithmetic, public for tests and for the report's CDF.
     static constexpr std::size_t index_of(std::uint64_t v) noexcept {
         if (v < sub_count) return static_cast<std::size_t>(v);
-        const int magnitude = std::bit_width(v) - 1;  // >= sub_bits
+        const int magnitude = static_cast<int>(std::bit_width(v)) - 1;  // >= sub_bits
         if (magnitude > max_magnitude) return bucket_count - 1;
         const int shift = magnitude - sub_bits;
         const std::uint64_t sub = (v >> shift) - sub_count;  // 0 .. sub_count-1
-        return static_cast<std::size_t>((shift + 1) * sub_count + sub);
+        return static_cast<std::size_t>(static_cast<std::uint64_t>(shift + 1) * sub_count + sub);
     }
     /// Smallest value that maps to bucket i.
     static constexpr std::uint64_t lower_bound(std::size_t i) noexcept {
