@@ -101,6 +101,7 @@ struct expand_result {
 [[nodiscard]] expand_result expand_sweep(const scenario& sc);
 
 /// Scenario files under a directory (*.json, sorted by name); a file path is returned as is.
+/// A missing path, or one that cannot be listed, gives an empty list: the caller reports it.
 [[nodiscard]] std::vector<std::filesystem::path> scenario_files(const std::filesystem::path& path);
 
 /// The host's process limit (RLIMIT_NPROC soft, minus what this user already runs), used
@@ -109,5 +110,12 @@ struct expand_result {
 
 /// The names of the known workloads, for messages and `psem-bench list`.
 [[nodiscard]] const std::vector<std::string>& known_workloads();
+
+/// The names of the edge_cases checks, in the order they run when "checks" is empty.
+[[nodiscard]] const std::vector<std::string>& known_checks();
+
+/// The scenario in its canonical JSON form (file order, no derived or defaulted-away
+/// fields, the sweep included): what the report records and what parses back to `sc`.
+[[nodiscard]] nlohmann::ordered_json to_json(const scenario& sc);
 
 }  // namespace psem::bench

@@ -1,0 +1,363 @@
+// scenario/fields.cpp - each field's check: type, range and syntax of one value. Rules that
+// relate several fields (pingpong needs 2 processes, ...) live in validate.cpp.
+#include "scenario/fields.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+
+namespace psem::bench {
+
+const std::vector<std::string>& known_workloads() {
+    static const std::vector<std::string> names = {"postwait", "pingpong", "producer_consumer",
+                                                   "edge_cases"};
+    return names;
+}
+
+const std::vector<std::string>& known_checks() {
+    static const std::vector<std::string> names = {
+        "try_wait_zero",          "try_wait_after_take",     "timed_wait_timeout",
+        "timed_wait_posted",      "timed_wait_past_deadline", "post_overflow",
+        "create_value_too_large", "create_exclusive_exists", "open_missing",
+        "unlink_missing",         "name_invalid",            "name_too_long",
+        "open_permission_denied", "wait_interrupted",        "open_no_descriptors"};
+    return names;
+}
+
+namespace detail {
+namespace {
+
+void refuse(std::vector<issue>& issues, std::string message) {
+    issues.push_back({"", std::move(message)});
+}
+
+// Integers arrive as JSON unsigned, signed or floating numbers (1e6 is a float to the
+// parser): accept any of them when the value is a whole number in [min, max].
+std::optional<std::uint64_t> read_integer(const ojson& v, std::uint64_t min, std::uint64_t max,
+                                          std::vector<issue>& issues) {
+    const std::string_view what = min == 0 ? "a non-negative integer" : "a positive integer";
+    const auto wrong = [&] {
+        refuse(issues, fmt::format("expected {}, got {}", what, describe(v)));
+        return std::nullopt;
+    };
+    const auto too_large = [&] {
+        refuse(issues, fmt::format("expected at most {}, got {}", max, describe(v)));
+        return std::nullopt;
+    };
+    std::uint64_t n = 0;
+    if (v.is_number_unsigned()) {
+        n = v.get<std::uint64_t>();
+    } else if (v.is_number_integer()) {
+        const auto i = v.get<std::int64_t>();
+        if (i < 0) return wrong();
+        n = static_cast<std::uint64_t>(i);
+    } else if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (d != std::floor(d) || d < 0) return wrong();
+        if (d > static_cast<double>(max)) return too_large();
+        n = static_cast<std::uint64_t>(d);
+    } else {
+        return wrong();
+    }
+    if (n < min) return wrong();
+    if (n > max) return too_large();
+    return n;
+}
+
+template <class T>
+void store_integer(const ojson& v, std::uint64_t min, std::uint64_t max, T& out, std::vector<issue>& issues) {
+    if (const auto n = read_integer(v, min, max, issues)) out = static_cast<T>(*n);
+}
+
+void store_schema_version(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    if (!v.is_number()) {
+        refuse(issues, fmt::format("expected the number 1, got {}", describe(v)));
+    } else if (v != 1) {
+        refuse(issues, fmt::format("unsupported schema version {}; this psem-bench reads version 1",
+                                   describe(v)));
+    } else {
+        out.schema_version = 1;
+    }
+}
+
+// The name becomes a file name and a benchmark prefix: no '/', no leading '.', no spaces.
+void store_name(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    const auto safe = [](const std::string& s) {
+        const auto ok = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        };
+        return !s.empty() && s.size() <= 64 && s[0] != '.' && s[0] != '_' && s[0] != '-' &&
+               std::all_of(s.begin(), s.end(), ok);
+    };
+    if (!v.is_string() || !safe(v.get<std::string>())) {
+        refuse(issues, fmt::format("expected a name of 1 to 64 characters a-z 0-9 . _ - starting with "
+                                   "a letter or digit (a safe file name), got {}",
+                                   describe(v)));
+    } else {
+        out.name = v.get<std::string>();
+    }
+}
+
+void store_description(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    if (!v.is_string()) {
+        refuse(issues, fmt::format("expected a string, got {}", describe(v)));
+    } else {
+        out.description = v.get<std::string>();
+    }
+}
+
+// A string that must be one of `allowed`; the message lists them and names a likely typo.
+void store_choice(const ojson& v, std::span<const std::string_view> allowed, std::string& out,
+                  std::vector<issue>& issues) {
+    if (v.is_string()) {
+        const auto s = v.get<std::string>();
+        if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) {
+            out = s;
+            return;
+        }
+    }
+    std::string list;
+    for (std::size_t i = 0; i < allowed.size(); ++i) {
+        list += fmt::format("{}\"{}\"", i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ", allowed[i]);
+    }
+    std::string message = fmt::format("expected {}, got {}", list, describe(v));
+    if (v.is_string()) {
+        if (auto guess = closest_match(v.get<std::string>(), allowed); !guess.empty()) {
+            message += fmt::format(" (did you mean \"{}\"?)", guess);
+        }
+    }
+    refuse(issues, std::move(message));
+}
+
+void store_workload(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    static constexpr std::array<std::string_view, 4> names = {"postwait", "pingpong", "producer_consumer",
+                                                              "edge_cases"};
+    store_choice(v, names, out.workload, issues);
+}
+
+void store_backend(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    static constexpr std::array<std::string_view, 2> names = {"psem", "raw"};
+    store_choice(v, names, out.backend, issues);
+}
+
+// "0,2-3": comma-separated CPU numbers and inclusive ranges, each below CPU_SETSIZE (1024,
+// the largest set a static cpu_set_t holds), ranges ascending.
+std::string cpu_list_problem(std::string_view s) {
+    constexpr unsigned cpu_limit = 1024;
+    if (s.empty()) return "empty CPU list";
+    std::size_t i = 0;
+    const auto number = [&](unsigned& n) {
+        const std::size_t start = i;
+        n = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 6) {
+            n = n * 10 + static_cast<unsigned>(s[i] - '0');
+            ++i;
+        }
+        return i > start;
+    };
+    while (true) {
+        unsigned lo = 0;
+        unsigned hi = 0;
+        if (!number(lo)) return "not a CPU list";
+        hi = lo;
+        if (i < s.size() && s[i] == '-') {
+            ++i;
+            if (!number(hi)) return "not a CPU list";
+            if (hi < lo) return fmt::format("CPU range {}-{} runs backwards", lo, hi);
+        }
+        if (hi >= cpu_limit) return fmt::format("CPU {} is beyond the largest supported CPU {}", hi, cpu_limit - 1);
+        if (i == s.size()) return {};
+        if (s[i] != ',') return "not a CPU list";
+        ++i;
+    }
+}
+
+void store_affinity(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    if (v.is_string()) {
+        const auto s = v.get<std::string>();
+        if (s == "none" || s == "spread" || s == "compact") {
+            out.affinity = s;
+            return;
+        }
+        if (!s.empty() && s.find_first_not_of("0123456789,-") == std::string::npos) {
+            if (auto problem = cpu_list_problem(s); !problem.empty()) {
+                refuse(issues, fmt::format("{} in {}", problem, describe(v)));
+            } else {
+                out.affinity = s;
+            }
+            return;
+        }
+    }
+    refuse(issues, fmt::format("expected \"none\", \"spread\", \"compact\" or a CPU list like \"0,2-3\", got {}",
+                               describe(v)));
+}
+
+void store_timeout(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    if (!v.is_number() || !(v.get<double>() > 0)) {
+        refuse(issues, fmt::format("expected a positive number of seconds, got {}", describe(v)));
+    } else if (v.get<double>() > 86400) {
+        refuse(issues, fmt::format("expected at most 86400 (one day), got {}", describe(v)));
+    } else {
+        out.timeout_s = v.get<double>();
+    }
+}
+
+void store_checks(const ojson& v, scenario& out, std::vector<issue>& issues) {
+    if (!v.is_array()) {
+        refuse(issues, fmt::format("expected an array of check names, got {}", describe(v)));
+        return;
+    }
+    std::vector<std::string_view> names;
+    for (const auto& n : known_checks()) names.emplace_back(n);
+    std::vector<std::string> checks;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto& item = v[i];
+        const std::string sub = fmt::format("/{}", i);
+        if (!item.is_string()) {
+            issues.push_back({sub, fmt::format("expected a check name, got {}", describe(item))});
+            continue;
+        }
+        const auto s = item.get<std::string>();
+        if (std::find(names.begin(), names.end(), s) == names.end()) {
+            std::string message = fmt::format("unknown check {}", json_quoted(s));
+            if (auto guess = closest_match(s, names); !guess.empty()) {
+                message += fmt::format(" (did you mean \"{}\"?)", guess);
+            }
+            issues.push_back({sub, std::move(message)});
+        } else if (auto dup = std::find(checks.begin(), checks.end(), s); dup != checks.end()) {
+            issues.push_back({sub, fmt::format("duplicate check {}", json_quoted(s))});
+        } else {
+            checks.push_back(s);
+        }
+    }
+    out.checks = std::move(checks);
+}
+
+// Limits: 4096 processes and 256 threads each are far beyond a sane benchmark yet small
+// enough that their product fits an int; 1e12 ops and one day bound a run's length.
+constexpr std::array<field_def, 20> fields = {{
+    {"schema_version", false, store_schema_version},
+    {"name", false, store_name},
+    {"description", false, store_description},
+    {"workload", false, store_workload},
+    {"processes", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.processes, e); }},
+    {"threads_per_process", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 256, o.threads_per_process, e); }},
+    {"ops_per_worker", true, [](const ojson& v, scenario& o, std::vector<issue>& e) {
+         if (auto n = read_integer(v, 1, 1'000'000'000'000, e)) o.ops_per_worker = *n; }},
+    {"duration_ms", true, [](const ojson& v, scenario& o, std::vector<issue>& e) {
+         if (auto n = read_integer(v, 1, 86'400'000, e)) o.duration_ms = *n; }},
+    {"warmup_ops", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000'000, o.warmup_ops, e); }},
+    {"repetitions", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 1000, o.repetitions, e); }},
+    {"timeout_s", true, store_timeout},
+    {"critical_section_ns", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000, o.critical_section_ns, e); }},
+    {"initial_value", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 2147483647, o.initial_value, e); }},
+    {"backend", true, store_backend},
+    {"affinity", true, store_affinity},
+    {"producers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.producers, e); }},
+    {"consumers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.consumers, e); }},
+    {"checks", true, store_checks},
+    {"trials", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 100'000, o.trials, e); }},
+    {"sweep", false, nullptr},
+}};
+
+// Optimal string alignment distance: Levenshtein plus adjacent transpositions
+// ("porcesses"), the typos a hand-edited file actually contains.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::span<const field_def> field_table() { return fields; }
+
+const field_def* find_field(std::string_view name) {
+    const auto it = std::find_if(fields.begin(), fields.end(), [&](const field_def& f) { return f.name == name; });
+    return it == fields.end() ? nullptr : &*it;
+}
+
+std::string closest_match(std::string_view word, std::span<const std::string_view> candidates) {
+    std::string lower(word.substr(0, 100));  // the distance table is quadratic: bound it
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    // Up to one edit per three characters is a typo; more is a different word.
+    const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, lower.size() / 3));
+    std::string_view best;
+    std::size_t best_distance = allowed + 1;
+    for (const auto candidate : candidates) {
+        const std::size_t dist = edit_distance(lower, candidate);
+        if (dist < best_distance) {
+            best = candidate;
+            best_distance = dist;
+        }
+    }
+    if (best.empty() && lower.size() >= 3) {  // "threads" for "threads_per_process"
+        for (const auto candidate : candidates) {
+            if (candidate.starts_with(lower)) return std::string(candidate);
+        }
+    }
+    return std::string(best);
+}
+
+std::string unknown_field_message(std::string_view name) {
+    std::vector<std::string_view> names;
+    for (const auto& f : fields) names.push_back(f.name);
+    std::string message = fmt::format("unknown field {}", json_quoted(name));
+    if (auto guess = closest_match(name, names); !guess.empty()) {
+        message += fmt::format(" (did you mean \"{}\"?)", guess);
+    }
+    return message;
+}
+
+std::string json_quoted(std::string_view text) {
+    // Long strings are cut: a message quotes a value to identify it, not to reproduce it.
+    constexpr std::size_t max_shown = 40;
+    const bool cut = text.size() > max_shown;
+    std::string shown = ojson(std::string(text.substr(0, cut ? max_shown - 3 : text.size())))
+                            .dump(-1, ' ', false, ojson::error_handler_t::replace);
+    if (cut) shown.insert(shown.size() - 1, "...");
+    return shown;
+}
+
+std::string describe(const ojson& value) {
+    if (value.is_array()) return "an array";
+    if (value.is_object()) return "an object";
+    if (value.is_string()) return json_quoted(value.get<std::string>()) + " (a string)";
+    return value.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string name_fragment(const nlohmann::json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        if (d == std::floor(d) && std::fabs(d) < 9.0e15) return fmt::format("{}", static_cast<std::int64_t>(d));
+    }
+    if (value.is_array()) {
+        std::string out;
+        for (const auto& item : value) {
+            if (!out.empty()) out += ',';
+            out += name_fragment(item);
+        }
+        return out;
+    }
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace detail
+}  // namespace psem::bench

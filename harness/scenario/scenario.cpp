@@ -1,0 +1,182 @@
+// scenario/scenario.cpp - the public entry points: text or file to a scenario, overrides,
+// sweep expansion, and the canonical JSON form they share.
+#include "scenario/scenario.hpp"
+
+#include "scenario/json_text.hpp"
+#include "scenario/sha256.hpp"
+#include "scenario/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace psem::bench {
+
+std::string scenario_error::to_string() const {
+    if (line > 0) return fmt::format("{}:{}:{}: {}", file, line, column, message);
+    if (json_path.empty()) return fmt::format("{}: {}", file, message);
+    return fmt::format("{}: {}: {}", file, json_path, message);
+}
+
+int scenario::workers() const { return processes * threads_per_process; }
+
+nlohmann::ordered_json to_json(const scenario& sc) {
+    const auto swept = [&](std::string_view f) {
+        return std::any_of(sc.sweep.begin(), sc.sweep.end(), [&](const auto& s) { return s.first == f; });
+    };
+    nlohmann::ordered_json j;
+    const auto put = [&](const char* field, const auto& value) {
+        if (!swept(field)) j[field] = value;
+    };
+    const bool run_length_swept = swept("ops_per_worker") || swept("duration_ms");
+    j["schema_version"] = sc.schema_version;
+    j["name"] = sc.name;
+    if (!sc.description.empty()) j["description"] = sc.description;
+    j["workload"] = sc.workload;
+    // producer_consumer derives processes; writing it would pin it against a new
+    // producers or consumers value.
+    if (sc.workload != "producer_consumer") put("processes", sc.processes);
+    put("threads_per_process", sc.threads_per_process);
+    // Sweeping one of the two run lengths replaces the other.
+    if (sc.ops_per_worker && !run_length_swept) j["ops_per_worker"] = *sc.ops_per_worker;
+    if (sc.duration_ms && !run_length_swept) j["duration_ms"] = *sc.duration_ms;
+    put("warmup_ops", sc.warmup_ops);
+    put("repetitions", sc.repetitions);
+    put("timeout_s", sc.timeout_s);
+    put("critical_section_ns", sc.critical_section_ns);
+    put("initial_value", sc.initial_value);
+    put("backend", sc.backend);
+    put("affinity", sc.affinity);
+    if (sc.workload == "producer_consumer") {
+        put("producers", sc.producers);
+        put("consumers", sc.consumers);
+    }
+    if (sc.workload == "edge_cases") {
+        if (!sc.checks.empty()) put("checks", sc.checks);
+        if (sc.trials != 0) put("trials", sc.trials);
+    }
+    if (!sc.sweep.empty()) {
+        nlohmann::ordered_json sweep = nlohmann::ordered_json::object();
+        for (const auto& [field, values] : sc.sweep) {
+            auto& list = sweep[field] = nlohmann::ordered_json::array();
+            for (const auto& v : values) list.push_back(nlohmann::ordered_json(v));
+        }
+        j["sweep"] = std::move(sweep);
+    }
+    return j;
+}
+
+namespace {
+
+parse_result finish(detail::document_result doc, std::string file, std::string sha256) {
+    parse_result out;
+    out.errors = std::move(doc.errors);
+    if (doc.value && out.errors.empty()) {
+        out.value = std::move(doc.value);
+        out.value->source_file = std::move(file);
+        out.value->source_sha256 = std::move(sha256);
+    }
+    return out;
+}
+
+}  // namespace
+
+parse_result parse_scenario(std::string_view text, std::string_view file) {
+    auto json = detail::parse_json_text(text, file);
+    if (!json.value) return {std::nullopt, std::move(json.errors)};
+    const detail::origins where{std::string(file)};
+    parse_result out = finish(detail::check_document(*json.value, where, process_headroom),
+                              std::string(file), sha256_hex(text));
+    if (!json.errors.empty()) {  // duplicate keys: valid JSON, so report the rest as well
+        json.errors.insert(json.errors.end(), out.errors.begin(), out.errors.end());
+        return {std::nullopt, std::move(json.errors)};
+    }
+    return out;
+}
+
+parse_result load_scenario(const std::filesystem::path& file) {
+    const std::string label = file.string();
+    const auto fail = [&](std::string message) {
+        return parse_result{std::nullopt, {{label, "", std::move(message), 0, 0}}};
+    };
+    // A scenario is a few hundred bytes; the cap keeps a wrong argument (a log, /dev/zero)
+    // from being read whole.
+    constexpr std::uintmax_t max_size = 1 << 20;
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        return fail(fmt::format("cannot read: {}", ec ? ec.message() : "no such file"));
+    }
+    if (std::filesystem::is_directory(status)) return fail("is a directory; expected a scenario file");
+    if (!std::filesystem::is_regular_file(status)) return fail("not a regular file");
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
+    if (size > max_size) {
+        return fail(fmt::format("file too large ({} bytes; a scenario is at most {})", size, max_size));
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+        return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+    }
+    return parse_scenario(text, label);
+}
+
+parse_result apply_overrides(const scenario& base, const std::vector<std::string>& assignments) {
+    nlohmann::ordered_json doc = to_json(base);
+    detail::origins where{base.source_file};
+    std::vector<scenario_error> errors;
+    for (const auto& assignment : assignments) {
+        const std::string label = fmt::format("--set {}", assignment);
+        const auto eq = assignment.find('=');
+        const std::string field = assignment.substr(0, eq);
+        const detail::field_def* def = detail::find_field(field);
+        if (eq == std::string::npos || eq == 0) {
+            errors.push_back({label, "", "expected FIELD=VALUE", 0, 0});
+        } else if (def == nullptr) {
+            errors.push_back({label, "", detail::unknown_field_message(field), 0, 0});
+        } else if (def->store == nullptr) {
+            errors.push_back({label, "", "the sweep cannot be set from the command line; edit the file", 0, 0});
+        } else {
+            // JSON when it parses (numbers, true, [..]), else the text itself, so that
+            // `--set affinity=0,2-3` needs no shell quoting of JSON quotes.
+            const std::string text = assignment.substr(eq + 1);
+            auto value = nlohmann::ordered_json::parse(text, nullptr, false);
+            if (value.is_discarded()) value = text;
+            doc[field] = std::move(value);
+            where.set(field, {label, fmt::format("/{}", detail::pointer_token(field)), true});
+            // An override replaces the field's sweep; a run length replaces the other one.
+            std::vector<std::string> dropped = {field};
+            if (field == "ops_per_worker") dropped.emplace_back("duration_ms");
+            if (field == "duration_ms") dropped.emplace_back("ops_per_worker");
+            for (const auto& d : dropped) {
+                if (d != field) doc.erase(d);
+                if (doc.contains("sweep")) doc["sweep"].erase(d);
+            }
+            if (doc.contains("sweep") && doc["sweep"].empty()) doc.erase("sweep");
+        }
+    }
+    parse_result out = finish(detail::check_document(doc, where, process_headroom), base.source_file,
+                              base.source_sha256);
+    if (!errors.empty()) {
+        errors.insert(errors.end(), out.errors.begin(), out.errors.end());
+        return {std::nullopt, std::move(errors)};
+    }
+    return out;
+}
+
+expand_result expand_sweep(const scenario& sc) {
+    const detail::origins where{sc.source_file};
+    auto doc = detail::check_document(to_json(sc), where, process_headroom);
+    for (auto& point : doc.points) {
+        point.config.source_file = sc.source_file;
+        point.config.source_sha256 = sc.source_sha256;
+    }
+    return {std::move(doc.points), std::move(doc.errors)};
+}
+
+}  // namespace psem::bench

@@ -1,0 +1,312 @@
+// scenario/validate.cpp - document-level validation: each field through the field table,
+// then the rules that relate fields, then the sweep's shape and each of its points.
+#include "scenario/validate.hpp"
+
+#include "scenario/json_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+
+namespace psem::bench::detail {
+
+origin origins::of(const std::string& field) const {
+    if (const auto it = special_.find(field); it != special_.end()) return it->second;
+    return {file_, fmt::format("/{}", pointer_token(field)), false};
+}
+
+namespace {
+
+constexpr std::uint64_t default_ops_per_worker = 100000;
+constexpr int max_processes = 4096;
+
+// Errors are collected from the base document and from every sweep point; the same
+// mistake seen at many points is reported once.
+void add_error(std::vector<scenario_error>& errors, scenario_error e) {
+    const auto same = [&](const scenario_error& x) {
+        return x.file == e.file && x.json_path == e.json_path && x.message == e.message;
+    };
+    if (std::none_of(errors.begin(), errors.end(), same)) errors.push_back(std::move(e));
+}
+
+struct field_result {
+    scenario value;
+    std::vector<scenario_error> errors;
+};
+
+// Checks the rules between fields. `given` are the fields present, `bad` those whose
+// value was refused (a rule about them would only repeat the error or mislead).
+class rule_checker {
+public:
+    rule_checker(field_result& out, const origins& where, const std::set<std::string>& given,
+                 const std::set<std::string>& bad, const headroom_source& headroom)
+        : out_(out), sc_(out.value), where_(where), given_(given), bad_(bad), headroom_(headroom) {}
+
+    void run() {
+        run_length();
+        if (bad_.contains("workload") || !given_.contains("workload")) return;
+        only_for("producer_consumer", {"producers", "consumers"});
+        only_for("edge_cases", {"checks", "trials"});
+        if (sc_.workload == "pingpong") pingpong();
+        if (sc_.workload == "producer_consumer") producer_consumer();
+        host_limit();
+    }
+
+private:
+    bool good(const std::string& f) const { return given_.contains(f) && !bad_.contains(f); }
+
+    // The error goes to the first field that was varied (a sweep value or an override),
+    // since that is what made a valid file invalid; else to the first field named.
+    void fail(std::initializer_list<std::string> fields, std::string message) {
+        origin chosen = where_.of(*fields.begin());
+        for (const auto& f : fields) {
+            if (const origin o = where_.of(f); o.varied) {
+                chosen = o;
+                break;
+            }
+        }
+        add_error(out_.errors, {chosen.file, chosen.path, std::move(message), 0, 0});
+    }
+
+    void run_length() {
+        if (given_.contains("ops_per_worker") && given_.contains("duration_ms")) {
+            fail({"duration_ms", "ops_per_worker"}, "set either ops_per_worker or duration_ms, not both");
+        } else if (!given_.contains("ops_per_worker") && !given_.contains("duration_ms")) {
+            sc_.ops_per_worker = default_ops_per_worker;
+        }
+    }
+
+    void only_for(const std::string& workload, std::initializer_list<std::string> fields) {
+        if (sc_.workload == workload) return;
+        for (const auto& f : fields) {
+            if (given_.contains(f)) fail({f}, fmt::format("only for workload {}, not {}", workload, sc_.workload));
+        }
+    }
+
+    void pingpong() {
+        if (!given_.contains("processes")) sc_.processes = 2;  // the only valid count
+        if (good("processes") && sc_.processes != 2) {
+            fail({"processes"}, fmt::format("pingpong runs exactly 2 processes, got {}", sc_.processes));
+        }
+        if (good("threads_per_process") && sc_.threads_per_process != 1) {
+            fail({"threads_per_process"},
+                 fmt::format("pingpong runs exactly 1 thread per process, got {}", sc_.threads_per_process));
+        }
+    }
+
+    // processes is derived; a "processes" that disagrees means the author miscounted.
+    void producer_consumer() {
+        if (bad_.contains("producers") || bad_.contains("consumers")) return;
+        const int derived = sc_.producers + sc_.consumers;
+        if (derived > max_processes) {
+            fail({"producers", "consumers"},
+                 fmt::format("producers + consumers = {} processes, more than the limit of {}", derived,
+                             max_processes));
+        } else if (good("processes") && sc_.processes != derived) {
+            fail({"processes", "producers", "consumers"},
+                 fmt::format("producer_consumer runs producers + consumers = {} processes, got {} "
+                             "(leave \"processes\" out)",
+                             derived, sc_.processes));
+        }
+        sc_.processes = derived;
+    }
+
+    void host_limit() {
+        for (const char* f : {"processes", "threads_per_process", "producers", "consumers"}) {
+            if (bad_.contains(f)) return;
+        }
+        const long workers = sc_.workers();
+        if (workers <= 1) return;  // never worth reading /proc for
+        const auto room = headroom_();
+        if (!room || workers <= *room) return;
+        const std::string message =
+            fmt::format("{} workers ({} processes x {} threads) exceed what this host can still start "
+                        "({} more processes/threads: RLIMIT_NPROC and the kernel's thread and pid "
+                        "limits, minus those running)",
+                        workers, sc_.processes, sc_.threads_per_process, *room);
+        if (sc_.workload == "producer_consumer") {
+            fail({"producers", "consumers", "threads_per_process"}, message);
+        } else {
+            fail({"processes", "threads_per_process"}, message);
+        }
+    }
+
+    field_result& out_;
+    scenario& sc_;
+    const origins& where_;
+    const std::set<std::string>& given_;
+    const std::set<std::string>& bad_;
+    const headroom_source& headroom_;
+};
+
+// One document without "sweep": every field, required fields, then the rules.
+field_result check_fields(const ojson& doc, const origins& where, const headroom_source& headroom) {
+    field_result out;
+    std::set<std::string> given;
+    std::set<std::string> bad;
+    for (const auto& [key, value] : doc.items()) {
+        const origin o = where.of(key);
+        const field_def* f = find_field(key);
+        if (f == nullptr || f->store == nullptr) {
+            add_error(out.errors, {o.file, o.path, unknown_field_message(key), 0, 0});
+            continue;
+        }
+        given.insert(key);
+        std::vector<issue> issues;
+        f->store(value, out.value, issues);
+        if (!issues.empty()) bad.insert(key);
+        for (auto& i : issues) add_error(out.errors, {o.file, o.path + i.subpath, std::move(i.message), 0, 0});
+    }
+    for (const char* required : {"schema_version", "name", "workload"}) {
+        if (!given.contains(required)) {
+            add_error(out.errors, {where.file(), fmt::format("/{}", required), "missing required field", 0, 0});
+        }
+    }
+    rule_checker(out, where, given, bad, headroom).run();
+    return out;
+}
+
+using sweep_list = std::vector<std::pair<std::string, std::vector<nlohmann::json>>>;
+
+// The sweep's shape: an object of known, sweepable fields absent from the top level, each
+// with a non-empty list of distinct values. Values themselves are judged per point.
+bool read_sweep(const ojson& sweep, const ojson& base, const origins& where, sweep_list& out,
+                std::vector<scenario_error>& errors) {
+    const std::string& file = where.file();
+    const auto error = [&](std::string path, std::string message) {
+        add_error(errors, {file, std::move(path), std::move(message), 0, 0});
+    };
+    if (!sweep.is_object() || sweep.empty()) {
+        error("/sweep", fmt::format("expected an object mapping fields to lists of values, got {}",
+                                    sweep.is_object() ? "an empty object" : describe(sweep)));
+        return false;
+    }
+    bool ok = true;
+    for (const auto& [key, values] : sweep.items()) {
+        const std::string path = fmt::format("/sweep/{}", pointer_token(key));
+        const field_def* f = find_field(key);
+        if (f == nullptr) {
+            error(path, unknown_field_message(key));
+        } else if (!f->sweepable) {
+            error(path, fmt::format("\"{}\" cannot be swept", key));
+        } else if (!values.is_array() || values.empty()) {
+            error(path, fmt::format("expected a non-empty array of values, got {}",
+                                    values.is_array() ? "[]" : describe(values)));
+        } else if (base.contains(key)) {
+            error(path, fmt::format("also set at the top level (/{}); keep one of the two", key));
+        } else {
+            std::vector<nlohmann::json> list;
+            bool distinct = true;
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                const auto first = std::find(values.begin(), values.begin() + static_cast<long>(i), values[i]);
+                if (first != values.begin() + static_cast<long>(i)) {
+                    error(fmt::format("{}/{}", path, i),
+                          fmt::format("duplicate value {} (also at index {})", describe(values[i]),
+                                      first - values.begin()));
+                    distinct = false;
+                }
+                list.emplace_back(values[i]);
+            }
+            if (distinct) {
+                out.emplace_back(key, std::move(list));
+                continue;
+            }
+        }
+        ok = false;
+    }
+    return ok;
+}
+
+}  // namespace
+
+std::string benchmark_name(const scenario& sc, const std::vector<std::pair<std::string, nlohmann::json>>& params) {
+    std::string out = sc.workload;
+    const auto swept = [&](std::string_view f) {
+        return std::any_of(params.begin(), params.end(), [&](const auto& p) { return p.first == f; });
+    };
+    for (const auto& [field, value] : params) out += fmt::format("/{}:{}", field, name_fragment(value));
+    const auto tail = [&](std::string_view label, std::string_view field, long value) {
+        if (!swept(field)) out += fmt::format("/{}:{}", label, value);
+    };
+    if (sc.workload == "producer_consumer") {
+        tail("producers", "producers", sc.producers);
+        tail("consumers", "consumers", sc.consumers);
+        if (sc.threads_per_process != 1) tail("threads", "threads_per_process", sc.threads_per_process);
+    } else {
+        tail("processes", "processes", sc.processes);
+        tail("threads", "threads_per_process", sc.threads_per_process);
+    }
+    // The raw-glibc calibration run must not share a name with the psem run it calibrates.
+    if (sc.backend != "psem" && !swept("backend")) out += fmt::format("/backend:{}", sc.backend);
+    return out;
+}
+
+document_result check_document(const ojson& doc, const origins& where, const headroom_source& headroom) {
+    document_result result;
+    if (!doc.is_object()) {
+        result.errors.push_back({where.file(), "",
+                                 fmt::format("expected a JSON object at the top level, got {}", describe(doc)), 0, 0});
+        return result;
+    }
+    std::optional<std::optional<long>> cached;  // /proc is read once, and only if needed
+    const headroom_source once = [&] {
+        if (!cached) cached = headroom();
+        return *cached;
+    };
+
+    ojson base = doc;
+    base.erase("sweep");
+    field_result top = check_fields(base, where, once);
+    result.errors = std::move(top.errors);
+
+    sweep_list sweep;
+    if (doc.contains("sweep") && !read_sweep(doc["sweep"], base, where, sweep, result.errors)) {
+        return result;
+    }
+
+    std::size_t count = 1;
+    for (const auto& [field, values] : sweep) {
+        // count * size > limit, written so that it cannot overflow; count stays at limit + 1.
+        count = values.size() > max_sweep_points / count ? max_sweep_points + 1 : count * values.size();
+    }
+    if (count > max_sweep_points) {
+        add_error(result.errors, {where.file(), "/sweep",
+                                  fmt::format("expands to more than {} runs", max_sweep_points), 0, 0});
+        return result;
+    }
+
+    // Odometer over the value indices, last field fastest.
+    std::vector<std::size_t> index(sweep.size(), 0);
+    for (std::size_t n = 0; n < count; ++n) {
+        ojson point_doc = base;
+        origins point_where = where;
+        std::vector<std::pair<std::string, nlohmann::json>> params;
+        for (std::size_t k = 0; k < sweep.size(); ++k) {
+            const auto& [field, values] = sweep[k];
+            point_doc[field] = ojson(values[index[k]]);
+            point_where.set(field, {where.file(), fmt::format("/sweep/{}/{}", pointer_token(field), index[k]), true});
+            params.emplace_back(field, values[index[k]]);
+        }
+        field_result point = check_fields(point_doc, point_where, once);
+        for (auto& e : point.errors) add_error(result.errors, std::move(e));
+        point.value.sweep.clear();
+        std::string name = benchmark_name(point.value, params);
+        result.points.push_back({std::move(point.value), std::move(name), std::move(params)});
+        for (std::size_t k = sweep.size(); k-- > 0;) {
+            if (++index[k] < sweep[k].second.size()) break;
+            index[k] = 0;
+        }
+    }
+
+    if (!result.errors.empty()) {
+        result.points.clear();
+        return result;
+    }
+    top.value.sweep = std::move(sweep);
+    result.value = std::move(top.value);
+    return result;
+}
+
+}  // namespace psem::bench::detail
