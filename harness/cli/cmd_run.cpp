@@ -1,0 +1,133 @@
+// psem-bench run: load and validate everything first (exit 2, nothing started), then run
+// each point's repetitions, writing the report after each point so a later failure loses
+// nothing.
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "cli/progress.hpp"
+#include "context/context.hpp"
+#include "orchestrate/runner.hpp"
+#include "orchestrate/signals.hpp"
+#include "orchestrate/spawn.hpp"
+#include "report/aggregate.hpp"
+#include "report/render.hpp"
+#include "report/report_io.hpp"
+#include "workload/edge_cases.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <sys/resource.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+namespace psem::bench::cli {
+namespace {
+
+std::string default_report_path(const std::vector<scenario>& scenarios) {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    ::localtime_r(&t, &tm);
+    const std::string name = scenarios.size() == 1 ? scenarios.front().name : "multi";
+    return fmt::format("results/runs/{:%Y%m%d-%H%M%S}-{}.json", tm, name);
+}
+
+// Up to 512 workers each hold a pipe in the parent: lift the soft descriptor limit to
+// the hard one so a large sweep point does not fail on a default of 1024.
+void raise_fd_limit() {
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        (void)::setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
+void print_output(const report& rep, const std::string& format, double latency_limit_ns) {
+    if (format == "json") std::cout << report_to_json(rep).dump(2) << '\n';
+    else if (format == "csv") std::cout << render_csv(rep);
+    else if (format == "markdown") std::cout << render_markdown(rep);
+    else std::cout << render_table(rep, latency_limit_ns);
+    std::cout.flush();
+}
+
+}  // namespace
+
+int run(const run_args& args) {
+    loaded in = load_points(args.paths, args.sets, args.repetitions);
+    if (!in.errors.empty()) {
+        for (const auto& e : in.errors) std::cerr << e << '\n';
+        std::cerr << "psem-bench: " << in.errors.size() << " error(s); nothing was run\n";
+        return exit_usage;
+    }
+    raise_fd_limit();
+    signal_watch::instance();  // handlers in place before the first worker starts
+
+    report rep;
+    rep.context = collect_context(self_executable());
+    for (const auto& sc : in.scenarios)
+        rep.context["psem"]["scenarios"].push_back(
+            {{"file", sc.source_file}, {"name", sc.name}, {"sha256", sc.source_sha256}});
+    const std::string out_path = args.out.empty() ? default_report_path(in.scenarios) : args.out;
+
+    run_options options;
+    if (const char* f = std::getenv("PSEM_BENCH_TEST_FAULT")) options.fault = f;
+
+    int total_runs = 0;
+    for (const auto& p : in.points) total_runs += p.config.workload == "edge_cases" ? 1 : p.config.repetitions;
+    progress bar(args.progress, total_runs);
+    int status = exit_ok;
+    const int npoints = static_cast<int>(in.points.size());
+    for (int i = 0; i < npoints; ++i) {
+        const run_point& point = in.points[static_cast<std::size_t>(i)];
+        const scenario& sc = point.config;
+        if (sc.workload == "edge_cases") {
+            bar.update(i + 1, npoints, point.benchmark_name, 1, 1);
+            auto checks = run_edge_cases(sc);
+            bar.done_one();
+            for (auto& c : checks) {
+                if (!c.passed && !c.skipped) status = exit_failed;
+                rep.checks.push_back(std::move(c));
+            }
+        } else {
+            std::vector<run_record> iterations;
+            for (int r = 0; r < sc.repetitions; ++r) {
+                bar.update(i + 1, npoints, point.benchmark_name, r + 1, sc.repetitions);
+                run_outcome o = run_once(point, r, options);
+                bar.done_one();
+                if (o.status == run_status::interrupted) {
+                    bar.clear();
+                    std::cerr << "psem-bench: " << point.benchmark_name << ": " << o.record.error_message
+                              << "; workers stopped and reaped, names unlinked\n";
+                    if (!rep.benchmarks.empty()) std::cerr << "psem-bench: report so far: " << out_path << '\n';
+                    return 128 + o.signal;
+                }
+                iterations.push_back(o.record);
+                if (o.status != run_status::ok) {
+                    bar.clear();
+                    std::cerr << "psem-bench: " << point.benchmark_name << " repetition " << r + 1 << ": "
+                              << o.record.error_message << '\n';
+                    status = exit_failed;
+                    break;  // the remaining repetitions would fail the same way
+                }
+            }
+            for (auto& rec : iterations) rep.benchmarks.push_back(rec);
+            if (sc.repetitions > 1)
+                for (auto& agg : make_aggregates(iterations)) rep.benchmarks.push_back(std::move(agg));
+        }
+        try {
+            write_report_atomically(out_path, rep);
+        } catch (const std::exception& e) {
+            bar.clear();
+            std::cerr << "psem-bench: cannot write the report: " << e.what() << '\n';
+            return exit_failed;
+        }
+    }
+    bar.clear();
+    print_output(rep, args.format, args.latency_limit_ns);
+    std::cerr << "report: " << out_path << '\n';
+    return status;
+}
+
+}  // namespace psem::bench::cli

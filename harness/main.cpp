@@ -1,0 +1,82 @@
+// psem-bench: parse the command line, dispatch to one command. Exit codes: 0 success, 1 a
+// run or check failed or a regression was found, 2 bad input or usage, 128+N when
+// stopped by signal N.
+#include "cli/commands.hpp"
+#include "orchestrate/worker_main.hpp"
+
+#include <psem/version.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstring>
+#include <iostream>
+
+namespace cli = psem::bench::cli;
+
+int main(int argc, char** argv) {
+    // Workers are this same binary; they skip the command-line parser entirely.
+    if (argc == 3 && std::strcmp(argv[1], "__worker") == 0) return psem::bench::worker_main(argv[2]);
+
+    CLI::App app{"psem-bench: measure and stress-test POSIX named semaphores.\n"
+                 "Exit codes: 0 success; 1 a run or check failed, or a regression was found;\n"
+                 "2 bad input or usage; 130/143 stopped by SIGINT/SIGTERM.",
+                 "psem-bench"};
+    app.set_version_flag("--version", std::string(psem::version) + " (" + psem::git_revision + ")");
+    app.require_subcommand(1);
+
+    cli::run_args run;
+    auto* run_cmd = app.add_subcommand("run", "Run scenarios (files or directories of *.json) and write a report");
+    run_cmd->add_option("scenarios", run.paths, "Scenario files or directories")->required();
+    run_cmd->add_option("--out,-o", run.out, "Report file (default: results/runs/<date>-<name>.json)");
+    run_cmd->add_option("--repetitions,-r", run.repetitions, "Repetitions of each point (overrides the scenario)")
+        ->check(CLI::Range(1, 1000));
+    run_cmd->add_option("--set", run.sets, "Override a scenario field: FIELD=VALUE (repeatable)");
+    run_cmd->add_option("--format", run.format, "What to print on stdout")
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->capture_default_str();
+    run_cmd->add_option("--progress", run.progress, "Progress line on stderr")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    run_cmd->add_option("--latency-limit", run.latency_limit_ns,
+                        "Sweep summary: the p99 latency (ns) that marks the knee")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+
+    std::vector<std::string> validate_paths, validate_sets;
+    auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");
+    validate_cmd->add_option("scenarios", validate_paths, "Scenario files or directories")->required();
+    validate_cmd->add_option("--set", validate_sets, "Override a field, as for run");
+
+    std::string list_dir;
+    auto* list_cmd = app.add_subcommand("list", "List scenarios and their descriptions");
+    list_cmd->add_option("dir", list_dir, "Directory (default: ./scenarios, else the installed set)");
+
+    auto* context_cmd = app.add_subcommand("context", "Print the host facts a report records, as JSON");
+    auto* cleanup_cmd = app.add_subcommand(
+        "cleanup", "Remove semaphores and shared memory left by psem-bench runs whose process is gone");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "psem-bench: " << e.what() << "\nRun 'psem-bench --help' (or 'psem-bench COMMAND --help') for usage.\n";
+        return cli::exit_usage;
+    }
+
+    try {
+        if (*run_cmd) return cli::run(run);
+        if (*validate_cmd) return cli::validate(validate_paths, validate_sets);
+        if (*list_cmd) return cli::list(list_dir);
+        if (*context_cmd) return cli::context();
+        if (*cleanup_cmd) return cli::cleanup();
+    } catch (const std::exception& e) {
+        std::cerr << "psem-bench: " << e.what() << '\n';
+        return cli::exit_failed;
+    }
+    return cli::exit_usage;
+}

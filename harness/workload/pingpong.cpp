@@ -1,0 +1,96 @@
+// pingpong: two processes hand a token back and forth over two semaphores. One op is one
+// round trip (two hand-offs); the "ping" side times every round trip, since each one
+// blocks and costs microseconds, far above a clock read.
+#include "workload/common.hpp"
+#include "workload/registry.hpp"
+
+namespace psem::bench {
+namespace {
+
+enum : std::size_t { ping_sem = 0, pong_sem = 1 };
+
+class pingpong final : public workload {
+public:
+    std::string_view name() const override { return "pingpong"; }
+
+    std::vector<semaphore_spec> semaphores(const scenario&) const override {
+        return {{"ping", 0}, {"pong", 0}};
+    }
+
+    std::vector<std::string> roles(const scenario&) const override { return {"ping", "pong"}; }
+
+    worker_result run_worker(worker_env& env) const override {
+        if (env.config.backend == "raw")
+            return run(env, detail::raw_backend{env.sems[ping_sem].native_handle()},
+                       detail::raw_backend{env.sems[pong_sem].native_handle()});
+        return run(env, detail::psem_backend{&env.sems[ping_sem]}, detail::psem_backend{&env.sems[pong_sem]});
+    }
+
+    void summarize(const scenario&, std::span<const worker_result> results, run_record& rec) const override {
+        // Only the ping side counts round trips; the pong side reports none.
+        rec.ops = 0;
+        for (const auto& r : results) rec.ops += r.ops;
+    }
+
+private:
+    template <class Sem>
+    static worker_result run(worker_env& env, Sem ping, Sem pong) {
+        worker_result r;
+        const scenario& sc = env.config;
+        const bool is_ping = env.role == "ping";
+        for (std::uint64_t i = 0; i < sc.warmup_ops; ++i) {
+            const bool ok = is_ping ? ping.post() && pong.wait() : ping.wait() && pong.post();
+            if (!ok) {
+                r.error = detail::op_error("warm-up hand-off", errno);
+                return r;
+            }
+        }
+        if (!env.ready_and_wait_start(env.barrier)) {
+            r.error = "aborted before the start signal";
+            return r;
+        }
+        detail::phase_meter meter;
+        meter.begin();
+        int err = 0;
+        if (is_ping) {
+            r.ops = detail::drive(sc, meter.start_ns(), [&](std::uint64_t) {
+                const std::uint64_t t0 = now_ns();
+                if (!ping.post() || !pong.wait()) [[unlikely]] {
+                    err = errno;
+                    return false;
+                }
+                r.latency.record(now_ns() - t0);
+                return true;
+            });
+            r.has_latency = true;
+            if (sc.duration_ms && err == 0) {
+                // Time is up: tell the pong side, then give it the token so it sees it.
+                env.control->stop.store(1, std::memory_order_release);
+                if (!ping.post()) err = errno;
+            }
+        } else {
+            const std::uint64_t limit = sc.ops_per_worker.value_or(UINT64_MAX);
+            for (std::uint64_t i = 0; i < limit; ++i) {
+                if (!ping.wait()) {
+                    err = errno;
+                    break;
+                }
+                if (env.control->stop.load(std::memory_order_acquire) != 0) break;
+                if (sc.critical_section_ns != 0) busy_for_ns(sc.critical_section_ns);
+                if (!pong.post()) {
+                    err = errno;
+                    break;
+                }
+            }
+        }
+        meter.end(r);
+        if (err != 0) r.error = detail::op_error(is_ping ? "ping side post/wait" : "pong side wait/post", err);
+        return r;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<workload> make_pingpong() { return std::make_unique<pingpong>(); }
+
+}  // namespace psem::bench
