@@ -146,10 +146,11 @@ void store_backend(const ojson& v, scenario& out, std::vector<issue>& issues) {
 }
 
 // "0,2-3": comma-separated CPU numbers and inclusive ranges, each below CPU_SETSIZE (1024,
-// the largest set a static cpu_set_t holds), ranges ascending.
+// the largest set a static cpu_set_t holds), ranges ascending. Returns the problem or "".
 std::string cpu_list_problem(std::string_view s) {
     constexpr unsigned cpu_limit = 1024;
-    if (s.empty()) return "empty CPU list";
+    const std::string shown = json_quoted(s);
+    const std::string malformed = fmt::format("malformed CPU list {}; expected numbers and ranges like \"0,2-3\"", shown);
     std::size_t i = 0;
     const auto number = [&](unsigned& n) {
         const std::size_t start = i;
@@ -163,16 +164,18 @@ std::string cpu_list_problem(std::string_view s) {
     while (true) {
         unsigned lo = 0;
         unsigned hi = 0;
-        if (!number(lo)) return "not a CPU list";
+        if (!number(lo)) return malformed;
         hi = lo;
         if (i < s.size() && s[i] == '-') {
             ++i;
-            if (!number(hi)) return "not a CPU list";
-            if (hi < lo) return fmt::format("CPU range {}-{} runs backwards", lo, hi);
+            if (!number(hi)) return malformed;
+            if (hi < lo) return fmt::format("CPU range {}-{} in {} runs backwards", lo, hi, shown);
         }
-        if (hi >= cpu_limit) return fmt::format("CPU {} is beyond the largest supported CPU {}", hi, cpu_limit - 1);
+        if (hi >= cpu_limit) {
+            return fmt::format("CPU {} in {} is beyond the largest supported CPU, {}", hi, shown, cpu_limit - 1);
+        }
         if (i == s.size()) return {};
-        if (s[i] != ',') return "not a CPU list";
+        if (s[i] != ',') return malformed;
         ++i;
     }
 }
@@ -184,9 +187,10 @@ void store_affinity(const ojson& v, scenario& out, std::vector<issue>& issues) {
             out.affinity = s;
             return;
         }
+        // Digits, commas and dashes only: meant as a CPU list, so say what is wrong with it.
         if (!s.empty() && s.find_first_not_of("0123456789,-") == std::string::npos) {
             if (auto problem = cpu_list_problem(s); !problem.empty()) {
-                refuse(issues, fmt::format("{} in {}", problem, describe(v)));
+                refuse(issues, std::move(problem));
             } else {
                 out.affinity = s;
             }
@@ -301,7 +305,12 @@ std::string closest_match(std::string_view word, std::span<const std::string_vie
     std::string_view best;
     std::size_t best_distance = allowed + 1;
     for (const auto candidate : candidates) {
-        const std::size_t dist = edit_distance(lower, candidate);
+        // Also against the candidate's leading words ("threads" of threads_per_process),
+        // which is what a writer abbreviating a long name tends to type ("threds").
+        std::size_t dist = edit_distance(lower, candidate);
+        for (auto cut = candidate.find('_'); cut != std::string_view::npos; cut = candidate.find('_', cut + 1)) {
+            if (cut >= 3) dist = std::min(dist, edit_distance(lower, candidate.substr(0, cut)));
+        }
         if (dist < best_distance) {
             best = candidate;
             best_distance = dist;

@@ -109,7 +109,7 @@ parse_result load_scenario(const std::filesystem::path& file) {
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
     if (ec || !std::filesystem::exists(status)) {
-        return fail(fmt::format("cannot read: {}", ec ? ec.message() : "no such file"));
+        return fail(fmt::format("cannot read: {}", ec ? ec.message() : std::strerror(ENOENT)));
     }
     if (std::filesystem::is_directory(status)) return fail("is a directory; expected a scenario file");
     if (!std::filesystem::is_regular_file(status)) return fail("not a regular file");

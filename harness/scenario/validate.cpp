@@ -104,6 +104,7 @@ private:
             fail({"producers", "consumers"},
                  fmt::format("producers + consumers = {} processes, more than the limit of {}", derived,
                              max_processes));
+            counts_refused_ = true;
         } else if (good("processes") && sc_.processes != derived) {
             fail({"processes", "producers", "consumers"},
                  fmt::format("producer_consumer runs producers + consumers = {} processes, got {} "
@@ -114,6 +115,7 @@ private:
     }
 
     void host_limit() {
+        if (counts_refused_) return;
         for (const char* f : {"processes", "threads_per_process", "producers", "consumers"}) {
             if (bad_.contains(f)) return;
         }
@@ -139,6 +141,7 @@ private:
     const std::set<std::string>& given_;
     const std::set<std::string>& bad_;
     const headroom_source& headroom_;
+    bool counts_refused_ = false;  // a rule already refused the worker count
 };
 
 // One document without "sweep": every field, required fields, then the rules.
