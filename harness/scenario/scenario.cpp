@@ -148,7 +148,8 @@ parse_result apply_overrides(const scenario& base, const std::vector<std::string
             auto value = nlohmann::ordered_json::parse(text, nullptr, false);
             if (value.is_discarded()) value = text;
             doc[field] = std::move(value);
-            where.set(field, {label, fmt::format("/{}", detail::pointer_token(field)), true});
+            where.set(field, {base.source_file, fmt::format("/{}", detail::pointer_token(field)), true,
+                              fmt::format(" (from {})", label)});
             // An override replaces the field's sweep; a run length replaces the other one.
             std::vector<std::string> dropped = {field};
             if (field == "ops_per_worker") dropped.emplace_back("duration_ms");

@@ -14,7 +14,7 @@ namespace psem::bench::detail {
 
 origin origins::of(const std::string& field) const {
     if (const auto it = special_.find(field); it != special_.end()) return it->second;
-    return {file_, fmt::format("/{}", pointer_token(field)), false};
+    return {file_, fmt::format("/{}", pointer_token(field)), false, {}};
 }
 
 namespace {
@@ -67,7 +67,7 @@ private:
                 break;
             }
         }
-        add_error(out_.errors, {chosen.file, chosen.path, std::move(message), 0, 0});
+        add_error(out_.errors, {chosen.file, chosen.path, std::move(message) + chosen.note, 0, 0});
     }
 
     void run_length() {
@@ -153,14 +153,14 @@ field_result check_fields(const ojson& doc, const origins& where, const headroom
         const origin o = where.of(key);
         const field_def* f = find_field(key);
         if (f == nullptr || f->store == nullptr) {
-            add_error(out.errors, {o.file, o.path, unknown_field_message(key), 0, 0});
+            add_error(out.errors, {o.file, o.path, unknown_field_message(key) + o.note, 0, 0});
             continue;
         }
         given.insert(key);
         std::vector<issue> issues;
         f->store(value, out.value, issues);
         if (!issues.empty()) bad.insert(key);
-        for (auto& i : issues) add_error(out.errors, {o.file, o.path + i.subpath, std::move(i.message), 0, 0});
+        for (auto& i : issues) add_error(out.errors, {o.file, o.path + i.subpath, std::move(i.message) + o.note, 0, 0});
     }
     for (const char* required : {"schema_version", "name", "workload"}) {
         if (!given.contains(required)) {
@@ -289,7 +289,7 @@ document_result check_document(const ojson& doc, const origins& where, const hea
         for (std::size_t k = 0; k < sweep.size(); ++k) {
             const auto& [field, values] = sweep[k];
             point_doc[field] = ojson(values[index[k]]);
-            point_where.set(field, {where.file(), fmt::format("/sweep/{}/{}", pointer_token(field), index[k]), true});
+            point_where.set(field, {where.file(), fmt::format("/sweep/{}/{}", pointer_token(field), index[k]), true, {}});
             params.emplace_back(field, values[index[k]]);
         }
         field_result point = check_fields(point_doc, point_where, once);

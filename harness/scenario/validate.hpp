@@ -14,11 +14,13 @@
 namespace psem::bench::detail {
 
 /// Where a field's value came from, so that an error points at what the user wrote: the
-/// file and "/processes", a sweep value "/sweep/processes/2", or "--set processes=3".
+/// file and "/processes", a sweep value "/sweep/processes/2", or an override, which keeps
+/// the file and path and notes " (from --set processes=3)" after the message.
 struct origin {
     std::string file;
     std::string path;
     bool varied = false;  // a sweep value or an override: blamed first for a contradiction
+    std::string note;     // appended to messages about this field
 };
 
 class origins {

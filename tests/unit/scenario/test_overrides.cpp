@@ -1,5 +1,5 @@
-// --set overrides: JSON-or-string values, unknown fields, sweeps replaced, errors that
-// name the assignment rather than the file (the file did not say -3; the command did).
+// --set overrides: JSON-or-string values, unknown fields, sweeps replaced, and errors that
+// name the assignment as well as the file (the file did not say -3; the command did).
 #include "helpers.hpp"
 
 #include <gtest/gtest.h>
@@ -41,7 +41,7 @@ TEST(Overrides, UnknownFieldSuggestsTheKnownOne) {
 
 TEST(Overrides, BadValueNamesTheAssignment) {
     const auto r = apply_overrides(parse_ok(doc()), {"processes=-3"});
-    EXPECT_EQ(messages(r), "--set processes=-3: /processes: expected a positive integer, got -3");
+    EXPECT_EQ(messages(r), "t.json: /processes: expected a positive integer, got -3 (from --set processes=-3)");
 }
 
 TEST(Overrides, NonJsonTextIsAString) {
@@ -51,7 +51,7 @@ TEST(Overrides, NonJsonTextIsAString) {
     EXPECT_EQ(r.value->name, "other");
     EXPECT_EQ(r.value->backend, "raw");
     EXPECT_EQ(messages(apply_overrides(parse_ok(doc()), {"processes=four"})),
-              "--set processes=four: /processes: expected a positive integer, got \"four\" (a string)");
+              "t.json: /processes: expected a positive integer, got \"four\" (a string) (from --set processes=four)");
 }
 
 TEST(Overrides, JsonArrayValue) {
@@ -88,7 +88,7 @@ TEST(Overrides, RunLengthOverrideReplacesTheOther) {
 
 TEST(Overrides, ContradictionNamesTheAssignment) {
     const auto r = apply_overrides(parse_ok(doc("", "pingpong")), {"processes=3"});
-    EXPECT_EQ(messages(r), "--set processes=3: /processes: pingpong runs exactly 2 processes, got 3");
+    EXPECT_EQ(messages(r), "t.json: /processes: pingpong runs exactly 2 processes, got 3 (from --set processes=3)");
 }
 
 TEST(Overrides, ProducerCountRederivesProcesses) {
@@ -109,13 +109,33 @@ TEST(Overrides, MalformedAssignments) {
 TEST(Overrides, EveryErrorIsCollected) {
     const auto r = apply_overrides(parse_ok(doc()), {"threds=2", "processes=0", "timeout_s=-1"});
     EXPECT_EQ(messages(r), "--set threds=2: unknown field \"threds\" (did you mean \"threads_per_process\"?)"
-                           "\n--set processes=0: /processes: expected a positive integer, got 0"
-                           "\n--set timeout_s=-1: /timeout_s: expected a positive number of seconds, got -1");
+                           "\nt.json: /processes: expected a positive integer, got 0 (from --set processes=0)"
+                           "\nt.json: /timeout_s: expected a positive number of seconds, got -1 (from --set timeout_s=-1)");
 }
 
 TEST(Overrides, EmptyValueIsAnEmptyString) {
     EXPECT_EQ(messages(apply_overrides(parse_ok(doc()), {"backend="})),
-              "--set backend=: /backend: expected \"psem\" or \"raw\", got \"\" (a string)");
+              "t.json: /backend: expected \"psem\" or \"raw\", got \"\" (a string) (from --set backend=)");
+}
+
+TEST(Overrides, DurationOverrideDropsASweptOpCount) {
+    const scenario base = parse_ok(doc(R"(, "sweep": {"ops_per_worker": [10, 20], "processes": [1, 2]})"));
+    const auto r = apply_overrides(base, {"duration_ms=100"});
+    ASSERT_TRUE(r.ok()) << messages(r);
+    ASSERT_EQ(r.value->sweep.size(), 1u);
+    EXPECT_EQ(r.value->sweep[0].first, "processes");
+    const auto points = expand_sweep(*r.value);
+    ASSERT_EQ(points.points.size(), 2u) << messages(points.errors);
+    EXPECT_EQ(points.points[0].config.duration_ms, 100u);
+    EXPECT_FALSE(points.points[0].config.ops_per_worker.has_value());
+}
+
+TEST(Overrides, SweptValueAgainstOverriddenField) {
+    // The override is what broke the file, so it is blamed, and once.
+    const scenario base = parse_ok(doc(R"(, "sweep": {"warmup_ops": [0, 10]})", "pingpong"));
+    EXPECT_EQ(messages(apply_overrides(base, {"threads_per_process=2"})),
+              "t.json: /threads_per_process: pingpong runs exactly 1 thread per process, got 2 "
+              "(from --set threads_per_process=2)");
 }
 
 }  // namespace
