@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -135,8 +134,7 @@ void store_choice(const ojson& v, std::span<const std::string_view> allowed, std
 }
 
 void store_workload(const ojson& v, scenario& out, std::vector<issue>& issues) {
-    static constexpr std::array<std::string_view, 4> names = {"postwait", "pingpong", "producer_consumer",
-                                                              "edge_cases"};
+    static const std::vector<std::string_view> names(known_workloads().begin(), known_workloads().end());
     store_choice(v, names, out.workload, issues);
 }
 
@@ -216,8 +214,7 @@ void store_checks(const ojson& v, scenario& out, std::vector<issue>& issues) {
         refuse(issues, fmt::format("expected an array of check names, got {}", describe(v)));
         return;
     }
-    std::vector<std::string_view> names;
-    for (const auto& n : known_checks()) names.emplace_back(n);
+    static const std::vector<std::string_view> names(known_checks().begin(), known_checks().end());
     std::vector<std::string> checks;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const auto& item = v[i];
@@ -269,24 +266,6 @@ constexpr std::array<field_def, 20> fields = {{
     {"sweep", false, nullptr},
 }};
 
-// Optimal string alignment distance: Levenshtein plus adjacent transpositions
-// ("porcesses"), the typos a hand-edited file actually contains.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
 }  // namespace
 
 std::span<const field_def> field_table() { return fields; }
@@ -294,34 +273,6 @@ std::span<const field_def> field_table() { return fields; }
 const field_def* find_field(std::string_view name) {
     const auto it = std::find_if(fields.begin(), fields.end(), [&](const field_def& f) { return f.name == name; });
     return it == fields.end() ? nullptr : &*it;
-}
-
-std::string closest_match(std::string_view word, std::span<const std::string_view> candidates) {
-    std::string lower(word.substr(0, 100));  // the distance table is quadratic: bound it
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-    // Up to one edit per three characters is a typo; more is a different word.
-    const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, lower.size() / 3));
-    std::string_view best;
-    std::size_t best_distance = allowed + 1;
-    for (const auto candidate : candidates) {
-        // Also against the candidate's leading words ("threads" of threads_per_process),
-        // which is what a writer abbreviating a long name tends to type ("threds").
-        std::size_t dist = edit_distance(lower, candidate);
-        for (auto cut = candidate.find('_'); cut != std::string_view::npos; cut = candidate.find('_', cut + 1)) {
-            if (cut >= 3) dist = std::min(dist, edit_distance(lower, candidate.substr(0, cut)));
-        }
-        if (dist < best_distance) {
-            best = candidate;
-            best_distance = dist;
-        }
-    }
-    if (best.empty() && lower.size() >= 3) {  // "threads" for "threads_per_process"
-        for (const auto candidate : candidates) {
-            if (candidate.starts_with(lower)) return std::string(candidate);
-        }
-    }
-    return std::string(best);
 }
 
 std::string unknown_field_message(std::string_view name) {
