@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -42,6 +43,33 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
 
+    cli::compare_args cmp;
+    auto* compare_cmd = app.add_subcommand(
+        "compare", "Compare two reports: per benchmark change, 95% CI, Mann-Whitney p and verdict.\n"
+                   "Exit 0 no regression, 1 regression, 2 unreadable or malformed input");
+    compare_cmd->add_option("baseline", cmp.baseline, "Baseline report (or a directory of reports, pooled)")
+        ->required();
+    compare_cmd->add_option("contender", cmp.contender, "Contender report (or a directory of reports, pooled)")
+        ->required();
+    compare_cmd->add_option("--threshold", cmp.threshold_percent, "Smallest slowdown (%) that counts as a regression")
+        ->check(CLI::Range(0.0, 1000.0))
+        ->capture_default_str();
+    compare_cmd->add_option("--alpha", cmp.alpha, "Significance level of the U test, 0 < A <= 0.5")
+        ->check(CLI::Validator(
+            [](const std::string& s) {
+                const double a = std::strtod(s.c_str(), nullptr);
+                return a > 0 && a <= 0.5 ? std::string() : "must be above 0 and at most 0.5, not " + s;
+            },
+            "(0, 0.5]"))
+        ->capture_default_str();
+    compare_cmd->add_option("--max-cv", cmp.max_cv_percent, "Warn when a benchmark's cv (%) exceeds this")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    compare_cmd->add_option("--format", cmp.format, "Output format")
+        ->check(CLI::IsMember({"table", "json", "markdown"}))
+        ->capture_default_str();
+    compare_cmd->add_option("--out,-o", cmp.out, "Write the output there (stdout then shows the table)");
+
     std::vector<std::string> validate_paths, validate_sets;
     auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");
     validate_cmd->add_option("scenarios", validate_paths, "Scenario files or directories")->required();
@@ -70,6 +98,7 @@ int main(int argc, char** argv) {
 
     try {
         if (*run_cmd) return cli::run(run);
+        if (*compare_cmd) return cli::compare(cmp);
         if (*validate_cmd) return cli::validate(validate_paths, validate_sets);
         if (*list_cmd) return cli::list(list_dir);
         if (*context_cmd) return cli::context();

@@ -21,6 +21,18 @@ struct run_args {
 };
 int run(const run_args& args);
 
+struct compare_args {
+    std::string baseline;             // a report, or a directory of reports to pool
+    std::string contender;
+    double threshold_percent = 5;     // a regression must be slower by more than this
+    double alpha = 0.05;              // and significant at this level
+    double max_cv_percent = 10;       // spread above which a benchmark is flagged
+    std::string format = "table";     // table | json | markdown
+    std::string out;                  // empty: stdout
+};
+/// Exit 0 no regression, 1 a regression (or a contender benchmark that failed), 2 bad input.
+int compare(const compare_args& args);
+
 int validate(const std::vector<std::string>& paths, const std::vector<std::string>& sets);
 int list(const std::string& dir);
 int context();
