@@ -8,9 +8,7 @@
 #include "orchestrate/runner.hpp"
 #include "orchestrate/signals.hpp"
 #include "orchestrate/spawn.hpp"
-#include "report/aggregate.hpp"
-#include "report/render.hpp"
-#include "report/report_io.hpp"
+#include "report/report.hpp"
 #include "workload/edge_cases.hpp"
 
 #include <fmt/chrono.h>
@@ -44,11 +42,18 @@ void raise_fd_limit() {
     }
 }
 
-void print_output(const report& rep, const std::string& format, double latency_limit_ns) {
-    if (format == "json") std::cout << report_to_json(rep).dump(2) << '\n';
-    else if (format == "csv") std::cout << render_csv(rep);
-    else if (format == "markdown") std::cout << render_markdown(rep);
-    else std::cout << render_table(rep, latency_limit_ns);
+void print_output(const report& rep, const std::string& format) {
+    if (format == "json") {
+        std::cout << to_json_string(rep);
+    } else if (format == "csv") {
+        std::cout << render_csv(rep.benchmarks);
+    } else if (format == "markdown") {
+        if (!rep.benchmarks.empty()) std::cout << render_markdown(rep.benchmarks);
+        if (!rep.checks.empty()) std::cout << '\n' << render_checks_markdown(rep.checks);
+    } else {
+        if (!rep.benchmarks.empty()) std::cout << render_table(rep.benchmarks);
+        if (!rep.checks.empty()) std::cout << (rep.benchmarks.empty() ? "" : "\n") << render_checks_table(rep.checks);
+    }
     std::cout.flush();
 }
 
@@ -125,7 +130,7 @@ int run(const run_args& args) {
         }
     }
     bar.clear();
-    print_output(rep, args.format, args.latency_limit_ns);
+    print_output(rep, args.format);
     std::cerr << "report: " << out_path << '\n';
     return status;
 }
