@@ -94,6 +94,7 @@ struct parse_result {
 /// The cartesian product of the sweep, in file order (last field varies fastest); one
 /// point when there is no sweep. Each point is validated again (a swept value can break a
 /// rule, e.g. pingpong with 3 processes): errors name "/sweep/FIELD/INDEX".
+/// When there are errors, `points` is empty: half a sweep is never run.
 struct expand_result {
     std::vector<run_point> points;
     std::vector<scenario_error> errors;
@@ -105,7 +106,9 @@ struct expand_result {
 [[nodiscard]] std::vector<std::filesystem::path> scenario_files(const std::filesystem::path& path);
 
 /// The host's process limit (RLIMIT_NPROC soft, minus what this user already runs), used
-/// to refuse a worker count the host cannot start. nullopt when unlimited/unknown.
+/// to refuse a worker count the host cannot start. Also bounded by the kernel's threads-max
+/// and pid_max minus the tasks running, which bind root too (RLIMIT_NPROC does not), so it
+/// is nullopt only when nothing could be read.
 [[nodiscard]] std::optional<long> process_headroom();
 
 /// The names of the known workloads, for messages and `psem-bench list`.
