@@ -58,13 +58,20 @@ std::error_code apply_exact_mode(const std::string& name, unsigned mode) noexcep
         if (::chmod(shm_path(name).c_str(), static_cast<mode_t>(mode & 07777)) != 0)
             return detail::errno_code(errno);
     } catch (const std::bad_alloc&) {
-        return std::make_error_code(std::errc::not_enough_memory);
+        return detail::errno_code(ENOMEM);
     }
     return {};
 }
 
+// File-local so that wait_for_split inlines it: the library is built with -fPIC, and GCC
+// never inlines one exported function into another (it could be interposed at load time).
+std::error_code sem_clockwait_code(sem_t* sem, clockid_t clock, timespec abs) noexcept {
+    if (::sem_clockwait(sem, clock, &abs) == 0) return detail::no_error();
+    return detail::errno_code(errno);
+}
+
 std::error_code check_value(unsigned value) noexcept {
-    if (value > value_max) return std::make_error_code(std::errc::invalid_argument);
+    if (value > value_max) return detail::errno_code(EINVAL);
     return {};
 }
 
@@ -77,10 +84,10 @@ void set_open_fault(int (*fault)(std::string_view name)) noexcept {
 }  // namespace testing
 
 std::error_code validate_name(std::string_view name) noexcept {
-    if (name.size() < 2 || name.front() != '/') return std::make_error_code(std::errc::invalid_argument);
-    if (name.find('/', 1) != std::string_view::npos) return std::make_error_code(std::errc::invalid_argument);
-    if (name.find('\0') != std::string_view::npos) return std::make_error_code(std::errc::invalid_argument);
-    if (name.size() - 1 > name_max) return std::make_error_code(std::errc::filename_too_long);
+    if (name.size() < 2 || name.front() != '/') return detail::errno_code(EINVAL);
+    if (name.find('/', 1) != std::string_view::npos) return detail::errno_code(EINVAL);
+    if (name.find('\0') != std::string_view::npos) return detail::errno_code(EINVAL);
+    if (name.size() - 1 > name_max) return detail::errno_code(ENAMETOOLONG);
     return {};
 }
 
@@ -90,7 +97,7 @@ std::error_code unlink(std::string_view name) noexcept {
         const std::string n(name);
         if (::sem_unlink(n.c_str()) != 0) return detail::errno_code(errno);
     } catch (const std::bad_alloc&) {
-        return std::make_error_code(std::errc::not_enough_memory);
+        return detail::errno_code(ENOMEM);
     }
     return {};
 }
@@ -117,10 +124,17 @@ semaphore& semaphore::operator=(semaphore&& other) noexcept {
 semaphore semaphore::open(std::string_view name, int flags, unsigned mode, unsigned value,
                           std::error_code& ec) noexcept {
     if ((ec = validate_name(name))) return {};
-    if ((flags & ~(O_CREAT | O_EXCL)) != 0) {
-        ec = std::make_error_code(std::errc::invalid_argument);
+    // Exactly the three documented combinations: O_EXCL alone passed a mask test and went
+    // to sem_open as a plain open of an existing name, silently ignoring the "exclusive".
+    if (flags != 0 && flags != O_CREAT && flags != (O_CREAT | O_EXCL)) {
+        ec = detail::errno_code(EINVAL);
         return {};
     }
+    // A plain O_CREAT cannot know whether it created the file, so it could not apply the
+    // exact mode the contract promises (sem_open alone leaves the umask's mark on it).
+    // open_or_create gives the same "open, or create if missing" meaning, race-free, and
+    // creates exclusively, so the mode is exact whenever this call is the creator.
+    if (flags == O_CREAT) return open_or_create(name, value, mode, nullptr, ec);
     if ((flags & O_CREAT) && (ec = check_value(value))) return {};
     try {
         std::string n(name);
@@ -137,7 +151,7 @@ semaphore semaphore::open(std::string_view name, int flags, unsigned mode, unsig
         }
         return semaphore(sem, std::move(n));
     } catch (const std::bad_alloc&) {
-        ec = std::make_error_code(std::errc::not_enough_memory);
+        ec = detail::errno_code(ENOMEM);
         return {};
     }
 }
@@ -171,19 +185,21 @@ semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsig
     // Open first, create exclusively if missing, and go round again if another process
     // created (EEXIST) or unlinked (ENOENT) the name in between. Exclusive creation is what
     // makes `created` truthful and lets the exact mode be applied to our own file only.
+    // Every psem code is in the system category, so comparing the value is exact and skips
+    // the virtual error_category::equivalent calls of a std::errc comparison.
     for (int attempt = 0; attempt < 1000; ++attempt) {
         auto sem = open(name, 0, 0, 0, ec);
         if (!ec) {
             if (created) *created = false;
             return sem;
         }
-        if (ec != std::errc::no_such_file_or_directory) return {};
+        if (ec.value() != ENOENT) return {};
         sem = open(name, O_CREAT | O_EXCL, mode, value, ec);
         if (!ec) {
             if (created) *created = true;
             return sem;
         }
-        if (ec != std::errc::file_exists) return {};
+        if (ec.value() != EEXIST) return {};
     }
     return {};  // ec holds the last EEXIST: the name kept flickering
 }
@@ -217,17 +233,27 @@ timespec semaphore::ns_to_timespec(std::int64_t ns) noexcept {
 
 std::error_code semaphore::clock_wait(clockid_t clock, timespec abs) noexcept {
     assert(sem_ != nullptr);
-    if (::sem_clockwait(sem_, clock, &abs) == 0) return detail::no_error();
-    return detail::errno_code(errno);
+    return sem_clockwait_code(sem_, clock, abs);
 }
 
-std::error_code semaphore::wait_for_ns(std::int64_t ns) noexcept {
+std::error_code semaphore::wait_for_split(std::int64_t sec, std::int64_t nsec) noexcept {
+    assert(sem_ != nullptr);
+    constexpr std::int64_t giga = 1'000'000'000;
     timespec now{};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
-    const std::int64_t now_ns = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-    std::int64_t deadline = 0;
-    if (__builtin_add_overflow(now_ns, ns, &deadline)) deadline = ns > 0 ? INT64_MAX : 0;
-    return clock_wait(CLOCK_MONOTONIC, ns_to_timespec(deadline));
+    // No overflow: saturate_ns bounds |sec| by INT64_MAX / 1e9 (about 9.2e9 s), and the
+    // monotonic clock counts from boot. The kernel clamps far deadlines by itself.
+    std::int64_t s = static_cast<std::int64_t>(now.tv_sec) + sec;
+    std::int64_t n = now.tv_nsec + nsec;  // in (-1e9, 2e9): one carry at most
+    if (n >= giga) {
+        n -= giga;
+        ++s;
+    } else if (n < 0) {
+        n += giga;
+        --s;
+    }
+    if (s < 0) s = n = 0;  // a negative timeout larger than the uptime: long past
+    return sem_clockwait_code(sem_, CLOCK_MONOTONIC, timespec{static_cast<time_t>(s), static_cast<long>(n)});
 }
 
 int semaphore::value(std::error_code& ec) const noexcept {

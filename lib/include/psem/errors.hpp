@@ -9,10 +9,14 @@
 //   * A try-wait that finds zero (EAGAIN) and a timed wait that times out (ETIMEDOUT)
 //     are ordinary outcomes reported as codes, never exceptions.
 //   * EINTR policy: psem never retries behind the caller's back. A blocking wait that a
-//     signal handler interrupts returns std::errc::interrupted (Linux never restarts
-//     sem_wait/sem_clockwait, whatever SA_RESTART says). This lets a worker notice a stop
-//     flag set by its handler. To resume a timed wait, call wait_until() again with the
-//     same absolute deadline: the deadline never moves.
+//     signal handler interrupts returns std::errc::interrupted. This lets a worker notice a
+//     stop flag set by its handler. To resume a timed wait, call wait_until() again with
+//     the same absolute deadline: the deadline never moves. What the kernel does first
+//     (see signal(7)): timed waits (wait_for, wait_until) always fail with EINTR when a
+//     handler runs; the untimed wait() does too when the handler was installed without
+//     SA_RESTART, but with SA_RESTART the kernel restarts it transparently and psem never
+//     sees the signal. A handler meant to stop a wait() must be installed without
+//     SA_RESTART.
 #pragma once
 
 #include <fcntl.h>

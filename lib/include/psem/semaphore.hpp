@@ -79,7 +79,8 @@ public:
     /// Posts n times; stops at the first failure and returns it.
     [[nodiscard]] std::error_code release(unsigned n) noexcept;
 
-    /// Decrements, blocking while the value is zero. EINTR if a handler interrupts it.
+    /// Decrements, blocking while the value is zero. EINTR if a handler installed without
+    /// SA_RESTART interrupts it (see the EINTR policy in psem/errors.hpp).
     [[nodiscard]] std::error_code wait() noexcept {
         assert(sem_ != nullptr);
         if (::sem_wait(sem_) == 0) [[likely]] return detail::no_error();
@@ -116,7 +117,11 @@ public:
     /// Waits at most `timeout`, measured on the monotonic clock.
     template <class Rep, class Period>
     [[nodiscard]] std::error_code wait_for(std::chrono::duration<Rep, Period> timeout) noexcept {
-        return wait_for_ns(saturate_ns(timeout));
+        // Split here, where a constant timeout folds into two constants: the out-of-line
+        // part then only adds them to the clock reading, like a hand-written C loop, instead
+        // of a nanosecond round trip with a 64-bit division on every call.
+        const std::int64_t ns = saturate_ns(timeout);
+        return wait_for_split(ns / 1'000'000'000, ns % 1'000'000'000);
     }
     [[nodiscard]] std::error_code try_acquire_for(std::chrono::nanoseconds t) noexcept { return wait_for(t); }
 
@@ -160,10 +165,14 @@ private:
             }
             return static_cast<std::int64_t>(c) * to_ns::num;
         } else {
-            const auto s = duration_cast<duration<long double>>(d).count();
-            if (s >= 9.2e9L) return INT64_MAX;  // ~292 years
-            if (s <= -9.2e9L) return INT64_MIN;
-            return duration_cast<nanoseconds>(d).count();
+            // Compute in long double nanoseconds: duration_cast<nanoseconds> multiplies the
+            // count by the ratio's numerator in an integer first, which overflows for
+            // periods like ratio<1, 3> long before the ~292-year limit is reached.
+            const long double ns = duration<long double, std::nano>(d).count();
+            if (ns != ns) return 0;  // NaN: no meaningful deadline; treat as "now"
+            if (ns >= 9.2e18L) return INT64_MAX;  // ~292 years
+            if (ns <= -9.2e18L) return INT64_MIN;
+            return static_cast<std::int64_t>(ns);
         }
     }
     template <class Duration>
@@ -171,7 +180,8 @@ private:
         return ns_to_timespec(saturate_ns(since_epoch));
     }
     static timespec ns_to_timespec(std::int64_t ns) noexcept;
-    std::error_code wait_for_ns(std::int64_t ns) noexcept;
+    // sec and nsec: one duration split by truncation (same sign, |nsec| < 1e9).
+    std::error_code wait_for_split(std::int64_t sec, std::int64_t nsec) noexcept;
     std::error_code clock_wait(clockid_t clock, timespec abs) noexcept;
 
     sem_t* sem_ = nullptr;
