@@ -19,7 +19,7 @@ int validate(const std::vector<std::string>& paths, const std::vector<std::strin
     for (const auto& e : in.errors) std::cerr << e << '\n';
     for (const auto& sc : in.scenarios) {
         std::size_t n = 0;
-        for (const auto& p : in.points) n += p.config.source_file == sc.source_file ? 1 : 0;
+        for (const auto& p : in.points) if (p.config.source_file == sc.source_file) ++n;
         std::cout << fmt::format("ok: {} ({}, {} run point{})\n", sc.source_file, sc.name, n, n == 1 ? "" : "s");
     }
     return in.errors.empty() ? exit_ok : exit_usage;

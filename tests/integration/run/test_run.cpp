@@ -1,0 +1,273 @@
+// psem-bench run, end to end: tiny scenarios of every workload through the real binary,
+// and the report checked field by field.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "bench_process.hpp"
+
+#include <fstream>
+
+using nlohmann::json;
+using psem_test::run_process;
+using psem_test::temp_dir;
+
+namespace {
+
+const std::string bench = PSEM_BENCH_EXE;
+
+std::string write_scenario(const temp_dir& dir, const std::string& name, const json& j) {
+    const std::string path = dir.file(name + ".json");
+    std::ofstream(path) << j.dump(2);
+    return path;
+}
+
+json scenario_of(const std::string& name, const std::string& workload, int processes, int ops) {
+    return {{"schema_version", 1}, {"name", name},          {"description", "integration test"},
+            {"workload", workload}, {"processes", processes}, {"ops_per_worker", ops},
+            {"repetitions", 2},    {"timeout_s", 60}};
+}
+
+json read_json(const std::string& path) { return json::parse(psem_test::read_file(path)); }
+
+// The iteration records of a report, by repetition.
+std::vector<json> iterations(const json& report) {
+    std::vector<json> out;
+    for (const auto& b : report.at("benchmarks"))
+        if (b.at("run_type") == "iteration") out.push_back(b);
+    return out;
+}
+
+void expect_gb_shape(const json& b) {
+    for (const char* k : {"name", "run_name", "run_type", "repetitions", "threads", "iterations", "real_time",
+                          "cpu_time", "time_unit"})
+        EXPECT_TRUE(b.contains(k)) << "missing " << k << " in " << b.dump();
+    EXPECT_EQ(b.at("time_unit"), "ns");
+}
+
+}  // namespace
+
+TEST(Run, PostwaitCountsEveryOpOfEveryProcess) {
+    temp_dir dir;
+    json sc = scenario_of("it-postwait", "postwait", 3, 5000);
+    sc["threads_per_process"] = 2;
+    const auto file = write_scenario(dir, "pw", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json rep = read_json(out);
+    const auto its = iterations(rep);
+    ASSERT_EQ(its.size(), 2u);
+    for (const auto& b : its) {
+        expect_gb_shape(b);
+        EXPECT_EQ(b.at("name"), "postwait/processes:3/threads:2");
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 3u * 2u * 5000u);
+        EXPECT_EQ(b.at("threads"), 6);
+        EXPECT_GT(b.at("real_time").get<double>(), 0);
+        for (const char* c : {"ops_per_sec", "ns_per_op_worker", "p50_ns", "p99_ns", "p999_ns", "max_ns",
+                              "voluntary_ctxsw_per_op", "involuntary_ctxsw_per_op"})
+            EXPECT_TRUE(b.contains(c)) << c;
+        // real_time is wall/ops, so ops_per_sec is its inverse.
+        EXPECT_NEAR(b.at("ops_per_sec").get<double>() * b.at("real_time").get<double>(), 1e9, 1e9 * 1e-6);
+    }
+    bool has_median = false;
+    for (const auto& b : rep.at("benchmarks"))
+        has_median = has_median || (b.at("run_type") == "aggregate" && b.at("aggregate_name") == "median");
+    EXPECT_TRUE(has_median);
+    EXPECT_TRUE(rep.at("context").contains("psem"));
+    EXPECT_EQ(rep.at("context").at("psem").at("scenarios").at(0).at("name"), "it-postwait");
+    EXPECT_EQ(rep.at("context").at("psem").at("scenarios").at(0).at("sha256").get<std::string>().size(), 64u);
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+    EXPECT_NE(r.out.find("postwait/processes:3/threads:2"), std::string::npos) << "table on stdout";
+}
+
+TEST(Run, PingpongCountsRoundTripsAndLatency) {
+    temp_dir dir;
+    const auto file = write_scenario(dir, "pp", scenario_of("it-pingpong", "pingpong", 2, 300));
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& b : iterations(read_json(out))) {
+        expect_gb_shape(b);
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 300u);  // round trips
+        EXPECT_GT(b.at("p50_ns").get<double>(), 0);
+        EXPECT_LE(b.at("p50_ns").get<double>(), b.at("p99_ns").get<double>());
+        EXPECT_LE(b.at("p99_ns").get<double>(), b.at("max_ns").get<double>());
+    }
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+TEST(Run, ProducerConsumerTakesEveryUnitOnce) {
+    temp_dir dir;
+    json sc = scenario_of("it-pc", "producer_consumer", 5, 2000);
+    sc.erase("processes");
+    sc["producers"] = 2;
+    sc["consumers"] = 3;
+    const auto file = write_scenario(dir, "pc", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& b : iterations(read_json(out))) {
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 2u * 2000u) << "every posted unit taken, once";
+        const double fairness = b.at("fairness").get<double>();
+        EXPECT_GT(fairness, 0.0);
+        EXPECT_LE(fairness, 1.0 + 1e-9);
+    }
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+TEST(Run, DurationModeStopsOnTime) {
+    temp_dir dir;
+    json sc = scenario_of("it-duration", "pingpong", 2, 1);
+    sc.erase("ops_per_worker");
+    sc["duration_ms"] = 200;
+    sc["repetitions"] = 1;
+    const auto file = write_scenario(dir, "dur", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto its = iterations(read_json(out));
+    ASSERT_EQ(its.size(), 1u);
+    EXPECT_GT(its[0].at("iterations").get<std::uint64_t>(), 0u);
+    EXPECT_GE(its[0].at("wall_ns").get<double>(), 150e6);  // wide margins: a noisy host
+    EXPECT_LT(its[0].at("wall_ns").get<double>(), 30e9);
+}
+
+TEST(Run, SweepGivesOnePointPerValueWithStableNames) {
+    temp_dir dir;
+    json sc = scenario_of("it-sweep", "postwait", 1, 1000);
+    sc["repetitions"] = 1;
+    sc["sweep"] = {{"processes", {1, 2}}, {"threads_per_process", {1, 2}}};
+    const auto file = write_scenario(dir, "sw", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> names;
+    for (const auto& b : iterations(read_json(out))) names.push_back(b.at("name"));
+    const std::vector<std::string> expected = {
+        "postwait/processes:1/threads_per_process:1", "postwait/processes:1/threads_per_process:2",
+        "postwait/processes:2/threads_per_process:1", "postwait/processes:2/threads_per_process:2"};
+    EXPECT_EQ(names.size(), 4u);
+    for (const auto& n : expected) EXPECT_NE(std::find(names.begin(), names.end(), n), names.end()) << n;
+}
+
+TEST(Run, RawBackendRunsTheSameLoop) {
+    temp_dir dir;
+    json sc = scenario_of("it-raw", "postwait", 1, 10000);
+    sc["backend"] = "raw";
+    const auto file = write_scenario(dir, "raw", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& b : iterations(read_json(out))) EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 10000u);
+}
+
+TEST(Run, SetOverridesAFieldFromTheCommandLine) {
+    temp_dir dir;
+    const auto file = write_scenario(dir, "set", scenario_of("it-set", "postwait", 1, 1000));
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never", "--set", "processes=2",
+                                "--set", "ops_per_worker=700", "--repetitions", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto its = iterations(read_json(out));
+    ASSERT_EQ(its.size(), 1u);
+    EXPECT_EQ(its[0].at("iterations").get<std::uint64_t>(), 1400u);
+}
+
+TEST(Run, CrashingWorkerFailsTheRunAndLeavesNothing) {
+    temp_dir dir;
+    const auto file = write_scenario(dir, "crash", scenario_of("it-crash", "postwait", 3, 2'000'000));
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"},
+                               {{"PSEM_BENCH_TEST_FAULT", "abort@1"}});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("worker 1"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("signal 6"), std::string::npos) << r.err;
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+    // The report exists and is complete: the failed run is recorded as an error.
+    const json rep = read_json(out);
+    ASSERT_FALSE(rep.at("benchmarks").empty());
+    EXPECT_TRUE(rep.at("benchmarks").at(0).at("error_occurred").get<bool>());
+}
+
+TEST(Run, HangingWorkerIsStoppedByTheWatchdog) {
+    temp_dir dir;
+    json sc = scenario_of("it-hang", "postwait", 2, 1000);
+    sc["timeout_s"] = 2;
+    sc["repetitions"] = 1;
+    const auto file = write_scenario(dir, "hang", sc);
+    const auto r = run_process({bench, "run", file, "--out", dir.file("r.json"), "--progress", "never"},
+                               {{"PSEM_BENCH_TEST_FAULT", "hang@0"}});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("timed out"), std::string::npos) << r.err;
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+TEST(Run, UnknownFieldIsBadInputAndRunsNothing) {
+    temp_dir dir;
+    json sc = scenario_of("it-typo", "postwait", 1, 1000);
+    sc["proceses"] = 4;
+    const auto file = write_scenario(dir, "typo", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("proceses"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+TEST(Run, MissingPathIsBadInput) {
+    const auto r = run_process({bench, "run", "/nonexistent/scenario.json", "--progress", "never"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("/nonexistent/scenario.json"), std::string::npos) << r.err;
+}
+
+TEST(Run, DirectoryRunsEveryScenarioInNameOrderIntoOneReport) {
+    temp_dir dir;
+    std::filesystem::create_directory(dir.path() / "set");
+    json a = scenario_of("b-second", "postwait", 1, 500);
+    json b = scenario_of("a-first", "postwait", 2, 500);
+    a["repetitions"] = b["repetitions"] = 1;
+    std::ofstream(dir.path() / "set" / "2.json") << a.dump();
+    std::ofstream(dir.path() / "set" / "1.json") << b.dump();
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", (dir.path() / "set").string(), "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto its = iterations(read_json(out));
+    ASSERT_EQ(its.size(), 2u);
+    EXPECT_EQ(its[0].at("scenario"), "a-first");
+    EXPECT_EQ(its[1].at("scenario"), "b-second");
+}
+
+TEST(Run, FormatsOnStdout) {
+    temp_dir dir;
+    json sc = scenario_of("it-fmt", "postwait", 1, 500);
+    sc["repetitions"] = 1;
+    const auto file = write_scenario(dir, "fmt", sc);
+    const auto csv = run_process({bench, "run", file, "--out", dir.file("a.json"), "--format", "csv"});
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_NE(csv.out.find("postwait/processes:1/threads:1"), std::string::npos);
+    EXPECT_NE(csv.out.find(','), std::string::npos);
+    const auto md = run_process({bench, "run", file, "--out", dir.file("b.json"), "--format", "markdown"});
+    ASSERT_EQ(md.exit_code, 0) << md.err;
+    EXPECT_NE(md.out.find("|"), std::string::npos);
+    const auto js = run_process({bench, "run", file, "--out", dir.file("c.json"), "--format", "json"});
+    ASSERT_EQ(js.exit_code, 0) << js.err;
+    EXPECT_TRUE(json::parse(js.out).contains("benchmarks"));
+}
+
+TEST(Run, DefaultReportGoesUnderResultsRuns) {
+    temp_dir dir;
+    json sc = scenario_of("it-default-out", "postwait", 1, 500);
+    sc["repetitions"] = 1;
+    const auto file = write_scenario(dir, "d", sc);
+    const auto cwd = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    const auto r = run_process({bench, "run", file, "--progress", "never"});
+    std::filesystem::current_path(cwd);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto pos = r.err.find("report: results/runs/");
+    ASSERT_NE(pos, std::string::npos) << r.err;
+    std::string path = r.err.substr(pos + 8);
+    path = path.substr(0, path.find('\n'));
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / path)) << path;
+}
