@@ -225,12 +225,13 @@ check_record read_check(const fields& f) {
 ojson parse_text(std::string_view text, const std::string& source) {
     try {
         return ojson::parse(text);
-    } catch (const nlohmann::json::parse_error& first) {
+    } catch (const nlohmann::json::exception& first) {
         // Maybe only GB's non-finite tokens are in the way; if not, report the original
-        // error, whose line and column match the file.
+        // error, whose line and column match the file. (exception, not parse_error: a
+        // number beyond a double's range, "1e400", is out_of_range.)
         try {
             return ojson::parse(quote_non_finite(text));
-        } catch (const nlohmann::json::parse_error&) {
+        } catch (const nlohmann::json::exception&) {
             std::string what = first.what();
             if (const auto pos = what.find("] "); pos != std::string::npos) what.erase(0, pos + 2);
             throw report_error(source, "", "not valid JSON: " + what);

@@ -95,6 +95,12 @@ TEST(JsonReader, NotJsonNamesFileAndLine) {
     EXPECT_NE(error_parsing("").find("not valid JSON"), std::string::npos);
 }
 
+TEST(JsonReader, NumberOutOfRangeIsAReportError) {
+    // nlohmann reports 1e400 as out_of_range, not parse_error: still "not valid JSON" here.
+    const std::string msg = error_parsing(R"({"benchmarks": [{"name": "x", "iterations": 1, "real_time": 1e400}]})");
+    EXPECT_NE(msg.find("inline.json: not valid JSON"), std::string::npos) << msg;
+}
+
 TEST(JsonReader, MissingBenchmarks) {
     const std::string msg = error_reading(fixture("malformed_no_benchmarks.json"));
     EXPECT_NE(msg.find("malformed_no_benchmarks.json: missing \"benchmarks\""), std::string::npos) << msg;
