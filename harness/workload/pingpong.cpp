@@ -45,6 +45,8 @@ private:
                 return r;
             }
         }
+        // Calibrated before the clock starts: the loop only counts iterations.
+        const std::uint64_t spin = sc.critical_section_ns ? busy_iterations_for(sc.critical_section_ns) : 0;
         if (!env.ready_and_wait_start(env.barrier)) {
             r.error = "aborted before the start signal";
             return r;
@@ -76,7 +78,7 @@ private:
                     break;
                 }
                 if (env.control->stop.load(std::memory_order_acquire) != 0) break;
-                if (sc.critical_section_ns != 0) busy_for_ns(sc.critical_section_ns);
+                if (spin != 0) spin_iterations(spin);
                 if (!pong.post()) {
                     err = errno;
                     break;

@@ -38,11 +38,12 @@ private:
                 r.error = detail::op_error("warm-up post/wait", errno);
                 return r;
             }
+        // Calibrated before the start barrier: the loop only counts iterations.
+        const std::uint64_t spin = sc.critical_section_ns ? busy_iterations_for(sc.critical_section_ns) : 0;
         if (!env.ready_and_wait_start(env.barrier)) {
             r.error = "aborted before the start signal";
             return r;
         }
-        const std::uint64_t cs = sc.critical_section_ns;
         int err = 0;
         detail::phase_meter meter;
         meter.begin();
@@ -59,7 +60,7 @@ private:
                 err = errno;
                 return false;
             }
-            if (cs != 0) busy_for_ns(cs);  // "holding" the unit just taken
+            if (spin != 0) spin_iterations(spin);  // "holding" the unit just taken
             return true;
         });
         meter.end(r);

@@ -98,6 +98,9 @@ private:
     static worker_result consume(worker_env& env, Sem sem) {
         worker_result r;
         r.has_latency = true;
+        // Calibrated before the clock starts: the loop only counts iterations.
+        const std::uint64_t spin =
+            env.config.critical_section_ns ? busy_iterations_for(env.config.critical_section_ns) : 0;
         if (!env.ready_and_wait_start(env.barrier)) {
             r.error = "aborted before the start signal";
             return r;
@@ -106,7 +109,6 @@ private:
         auto* stamps = ctl.post_stamps();
         const std::uint64_t slots = ctl.post_stamps_len;
         const std::uint64_t total = ctl.total_ops;
-        const std::uint64_t cs = env.config.critical_section_ns;
         const auto consumer_threads = static_cast<unsigned>(env.config.consumers * env.config.threads_per_process);
         detail::phase_meter meter;
         meter.begin();
@@ -123,7 +125,7 @@ private:
                 if (posted_at != 0 && now >= posted_at) r.latency.record(now - posted_at);
             }
             ++r.ops;
-            if (cs != 0) busy_for_ns(cs);
+            if (spin != 0) spin_iterations(spin);
             if (n + 1 == total) {
                 // The last unit: wake every other consumer thread so it can leave.
                 for (unsigned i = 1; i < consumer_threads; ++i)
