@@ -8,7 +8,9 @@
 #include "orchestrate/runner.hpp"
 #include "orchestrate/signals.hpp"
 #include "orchestrate/spawn.hpp"
+#include "report/laptop.hpp"
 #include "report/report.hpp"
+#include "report/sweep_summary.hpp"
 #include "workload/edge_cases.hpp"
 
 #include <fmt/chrono.h>
@@ -53,6 +55,40 @@ void print_output(const report& rep, const std::string& format) {
     } else {
         if (!rep.benchmarks.empty()) std::cout << render_table(rep.benchmarks);
         if (!rep.checks.empty()) std::cout << (rep.benchmarks.empty() ? "" : "\n") << render_checks_table(rep.checks);
+    }
+    std::cout.flush();
+}
+
+// After the table: the laptop side-by-side when laptop scenarios ran, and a summary per
+// sweep. Only for people (table, markdown): json and csv stay machine-readable.
+void print_extras(const report& rep, const loaded& in, const run_args& args,
+                  const std::vector<sweep_summary>& sweeps) {
+    const bool markdown = args.format == "markdown";
+    if (!markdown && args.format != "table") return;
+    if (has_laptop_runs(rep.benchmarks)) {
+        std::vector<std::string> files;
+        for (const auto& sc : in.scenarios)
+            if (is_laptop_scenario(sc.name)) files.push_back(sc.source_file);
+#ifdef PSEM_SCENARIO_INSTALL_DIR
+        const auto candidates = laptop_reference_candidates(files, PSEM_SCENARIO_INSTALL_DIR);
+#else
+        const auto candidates = laptop_reference_candidates(files, {});
+#endif
+        const auto where = first_existing(candidates);
+        try {
+            if (!where) throw report_error(candidates.front().string(), "", "not found; side-by-side skipped");
+            const laptop_comparison c = compare_with_reference(rep.benchmarks, rep.context, read_report(*where));
+            std::cout << '\n';
+            if (markdown) render_laptop_markdown(std::cout, c);
+            else render_laptop_table(std::cout, c);
+        } catch (const report_error& e) {  // the run itself succeeded: a warning, not a failure
+            std::cerr << "psem-bench: laptop reference: " << e.what() << '\n';
+        }
+    }
+    for (const auto& s : sweeps) {
+        std::cout << '\n';
+        if (markdown) render_sweep_summary_markdown(std::cout, s);
+        else render_sweep_summary(std::cout, s);
     }
     std::cout.flush();
 }
@@ -130,7 +166,20 @@ int run(const run_args& args) {
         }
     }
     bar.clear();
+    // The sweep summaries go into the report too (context.psem.sweep_summaries), for
+    // scripts/plot and for whoever reads the file later.
+    const std::vector<sweep_summary> sweeps = summarize_sweeps(rep.benchmarks, args.latency_limit_ns);
+    if (!sweeps.empty()) {
+        for (const auto& s : sweeps) rep.context["psem"]["sweep_summaries"].push_back(to_json(s));
+        try {
+            write_report_atomically(out_path, rep);
+        } catch (const std::exception& e) {
+            std::cerr << "psem-bench: cannot write the report: " << e.what() << '\n';
+            return exit_failed;
+        }
+    }
     print_output(rep, args.format);
+    print_extras(rep, in, args, sweeps);
     std::cerr << "report: " << out_path << '\n';
     return status;
 }
