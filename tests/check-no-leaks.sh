@@ -1,17 +1,32 @@
 #!/bin/sh
-# Runs last in ctest (the cleanup of fixture psem_suite): fails when the suite left a
-# named semaphore or a worker process behind. Test semaphores are named /psem-test.*,
-# harness ones /psem-bench.*; glibc keeps them as /dev/shm/sem.<name>.
-left=$(ls /dev/shm 2>/dev/null | grep -E '^sem\.psem-(test|bench)\.' || true)
-stray=$(pgrep -f 'psem-bench (worker|__worker)' 2>/dev/null || true)
+# The suite's leak check (ctest fixture psem_suite).
+#   check-no-leaks.sh --snapshot FILE   runs first: records what /dev/shm already holds
+#   check-no-leaks.sh FILE              runs last, also when tests failed: fails when the
+#                                       suite left a named semaphore, a shared-memory
+#                                       object or a worker process behind
+# Test semaphores are named /psem-test.*, harness ones /psem-bench.* (glibc keeps a
+# semaphore "/x" as /dev/shm/sem.x and a shared-memory object "/x" as /dev/shm/x).
+list() { ls /dev/shm 2>/dev/null | grep -E '^(sem\.)?psem-(test|bench)\.' | sort; }
+
+if [ "${1:-}" = "--snapshot" ]; then
+  list > "$2"
+  n=$(wc -l < "$2")
+  echo "recorded $n pre-existing psem entries in /dev/shm"
+  exit 0
+fi
+
+baseline=${1:-/dev/null}
+[ -f "$baseline" ] || baseline=/dev/null
+left=$(list | comm -23 - "$baseline")
+stray=$(pgrep -f 'psem-bench __worker' 2>/dev/null || true)
 status=0
 if [ -n "$left" ]; then
-  echo "leaked named semaphores:"; echo "$left"
+  echo "left behind in /dev/shm by this suite:"; echo "$left"
   status=1
 fi
 if [ -n "$stray" ]; then
-  echo "worker processes still running:"; ps -o pid,args -p $(echo $stray | tr ' ' ',')
+  echo "worker processes still running:"; ps -o pid,args -p "$(echo $stray | tr ' ' ',')"
   status=1
 fi
-[ $status -eq 0 ] && echo "no semaphore and no worker left behind"
+[ $status -eq 0 ] && echo "no semaphore, shared memory or worker left behind"
 exit $status
