@@ -127,6 +127,12 @@ int run(const run_args& args) {
             bar.update(i + 1, npoints, point.benchmark_name, 1, 1);
             auto checks = run_edge_cases(sc);
             bar.done_one();
+            if (const int sig = signal_watch::instance().stop_signal()) {
+                // The checks finish their current wait first (a few ms); then stop like a run.
+                bar.clear();
+                std::cerr << "psem-bench: " << point.benchmark_name << ": interrupted by signal " << sig << '\n';
+                return 128 + sig;
+            }
             for (auto& c : checks) {
                 if (!c.passed && !c.skipped) status = exit_failed;
                 rep.checks.push_back(std::move(c));
