@@ -178,6 +178,13 @@ json_text_result parse_json_text(std::string_view text, std::string_view file) {
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         result.value.reset();
         result.errors.push_back(at_offset(text, file, offset, syntax_message(e.what())));
+    } catch (const ojson::exception& e) {
+        // A number beyond a double's range ("1e400") is out_of_range, not parse_error,
+        // and carries no position (tests/fixtures/bad-scenarios/number-overflow.json).
+        std::string_view what = e.what();
+        if (const auto pos = what.find("] "); pos != std::string_view::npos) what.remove_prefix(pos + 2);
+        result.value.reset();
+        result.errors.push_back({std::string(file), "", syntax_message(what), 0, 0});
     }
     return result;
 }
