@@ -1,6 +1,5 @@
 #include "orchestrate/names.hpp"
 
-#include <sys/random.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -14,24 +13,6 @@
 #include <string_view>
 
 namespace psem::bench {
-
-std::string make_run_prefix() {
-    std::uint64_t r = 0;
-    auto* p = reinterpret_cast<unsigned char*>(&r);  // NOLINT: filling raw bytes
-    std::size_t got = 0;
-    while (got < sizeof r) {
-        const ssize_t n = ::getrandom(p + got, sizeof r - got, 0);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw std::runtime_error(std::string("getrandom: ") + std::strerror(errno));
-        }
-        got += static_cast<std::size_t>(n);
-    }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "/psem-bench.%d.%016llx", static_cast<int>(::getpid()),
-                  static_cast<unsigned long long>(r));
-    return buf;
-}
 
 namespace {
 

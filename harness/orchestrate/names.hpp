@@ -6,13 +6,13 @@
 // "/x" as /dev/shm/sem.x and a shared-memory object "/x" as /dev/shm/x.
 #pragma once
 
+#include "workload/run_prefix.hpp"  // make_run_prefix: the names cleanup looks for
+
 #include <string>
 #include <vector>
 
 namespace psem::bench {
 
-/// "/psem-bench.<pid>.<random>" (random from getrandom(2)).
-[[nodiscard]] std::string make_run_prefix();
 
 struct cleanup_result {
     std::vector<std::string> removed;  // /dev/shm entries removed

@@ -107,7 +107,7 @@ std::vector<check_record> run_edge_cases(const scenario& sc) {
 
     std::string prefix;
     try {
-        prefix = make_edge_prefix();
+        prefix = make_run_prefix();
     } catch (const std::exception& e) {
         for (const auto* def : selected) {
             auto row = edge::make_row(std::string(def->name), "");

@@ -1,19 +1,15 @@
 // workload/edge_names.hpp - names of the semaphores the checks create, and their removal.
 //
-// The prefix is the orchestrator's scheme, "/psem-bench.<pid>.<16 random hex>", so that
-// `psem-bench cleanup` and the test suite's leak check recognise anything a crashed run
-// left behind. It is generated here rather than taken from orchestrate/ because
-// dependencies point from orchestrate to workload, never back.
+// The prefix is every run's, make_run_prefix(), so that `psem-bench cleanup` and the test
+// suite's leak check recognise anything a crashed run left behind.
 #pragma once
+
+#include "workload/run_prefix.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace psem::bench {
-
-/// "/psem-bench.<pid>.<16 random hex digits>", random from getrandom(2). Throws
-/// std::system_error if the kernel gives no random bytes.
-[[nodiscard]] std::string make_edge_prefix();
 
 /// Hands out "<prefix>.<check>" and "<prefix>.<check>.<role>".
 class edge_names {

@@ -147,10 +147,10 @@ TEST(SignalBlock, BlocksInScopeAndRestoresAfter) {
 }
 
 TEST(EdgeNames, PrefixFollowsTheRunPrefixScheme) {
-    const std::string p = psem::bench::make_edge_prefix();
+    const std::string p = psem::bench::make_run_prefix();
     const std::regex scheme("/psem-bench\\." + std::to_string(::getpid()) + "\\.[0-9a-f]{16}");
     EXPECT_TRUE(std::regex_match(p, scheme)) << p;
-    EXPECT_NE(p, psem::bench::make_edge_prefix());  // 64 random bits: never equal in practice
+    EXPECT_NE(p, psem::bench::make_run_prefix());  // 64 random bits: never equal in practice
 }
 
 TEST(EdgeNames, NamesAreCheckAndRoleUnderThePrefix) {
@@ -161,7 +161,7 @@ TEST(EdgeNames, NamesAreCheckAndRoleUnderThePrefix) {
 }
 
 TEST(EdgeNames, GuardUnlinksWhatWasCreatedAndIgnoresWhatWasNot) {
-    const psem::bench::edge_names names(psem::bench::make_edge_prefix());
+    const psem::bench::edge_names names(psem::bench::make_run_prefix());
     const std::string created = names.make("guard_test", "made");
     {
         const psem::bench::name_guard guard(created);
