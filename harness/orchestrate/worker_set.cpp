@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <thread>
 
@@ -119,6 +120,42 @@ void worker_set::stop_all() noexcept {
         }
 }
 
+namespace {
+
+// Whether a process is in the stopped state (SIGSTOP, SIGTSTP, a debugger): the third field
+// of /proc/PID/stat, after the parenthesised command name.
+bool is_stopped(pid_t pid) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    std::FILE* f = std::fopen(path, "re");
+    if (f == nullptr) return false;
+    char buf[512];
+    const std::size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    buf[n] = '\0';
+    const char* close = std::strrchr(buf, ')');
+    return close != nullptr && close[1] == ' ' && (close[2] == 'T' || close[2] == 't');
+}
+
+}  // namespace
+
+// "2 of 8 workers still running: worker 3 (consumer, pid 123, stopped by a signal), ...":
+// a hang is easier to chase when the message says who hung, and a stopped worker (a
+// SIGSTOP, a debugger) is told apart from one that is busy or blocked.
+std::string worker_set::describe_running() const {
+    constexpr int max_named = 5;
+    std::string names;
+    int running = 0;
+    for (const auto& c : children_) {
+        if (c.reaped) continue;
+        if (++running > max_named) continue;
+        names += fmt::format("{}worker {} ({}, pid {}{})", names.empty() ? "" : ", ", c.index, c.role, c.pid,
+                             is_stopped(c.pid) ? ", stopped by a signal" : "");
+    }
+    if (running > max_named) names += fmt::format(" and {} more", running - max_named);
+    return fmt::format("{} of {} workers still running: {}", running, children_.size(), names);
+}
+
 worker_set::outcome worker_set::collect(std::uint64_t deadline_ns) {
     outcome out;
     signal_watch& sigs = signal_watch::instance();
@@ -146,12 +183,10 @@ worker_set::outcome worker_set::collect(std::uint64_t deadline_ns) {
         if (done) break;
         const std::uint64_t now = now_ns();
         if (now >= deadline_ns) {
-            int running = 0;
-            for (const auto& c : children_) running += c.reaped ? 0 : 1;
+            const std::string running = describe_running();
             stop_all();
             out.status = run_status::timed_out;
-            out.message = fmt::format("timed out (timeout_s) with {} of {} workers still running; stopped them",
-                                      running, children_.size());
+            out.message = fmt::format("timed out (timeout_s) with {}; stopped them", running);
             return out;
         }
         pfds.clear();

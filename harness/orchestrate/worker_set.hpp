@@ -61,6 +61,8 @@ private:
     void read_available(child& c);
     child* find(pid_t pid);
     std::string name_of(const child& c) const;
+    /// "2 of 8 workers still running: worker 3 (consumer, pid 123, stopped by a signal), ..."
+    std::string describe_running() const;
     /// One non-blocking reap pass; the first abnormal exit's description, if any.
     std::optional<std::string> reap_pass(bool any_exit_is_failure);
 

@@ -88,6 +88,9 @@ TEST_P(WorkerFault, StoppedWorkerIsEndedByTheWatchdog) {
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_TRUE(contains(r.err, "timed out"));
     EXPECT_TRUE(contains(r.err, "timeout_s"));
+    // Which worker hung, and that it was stopped rather than busy or blocked.
+    EXPECT_TRUE(contains(r.err, "worker " + std::to_string(victim.index) + " (" + victim.role + ", pid " +
+                                    std::to_string(victim.pid) + ", stopped by a signal)"));
     expect_failed_record(report, "timed out");
     expect_clean_end(bench.pid(), report);  // the stopped worker too (SIGKILL ends it)
 }
