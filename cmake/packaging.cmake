@@ -14,5 +14,9 @@ set(CPACK_PACKAGE_CONTACT "psem maintainers")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# The package installs under the prefix the build was configured for: psem-bench has its
+# scenario directory compiled in (PSEM_SCENARIO_INSTALL_DIR) and psem.pc names the prefix,
+# so a .deb built for /usr/local but unpacked into /usr would look in the wrong place.
+# For a Debian package configure with -DCMAKE_INSTALL_PREFIX=/usr (README, "Packages").
+set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
 include(CPack)
