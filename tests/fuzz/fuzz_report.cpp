@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         rep = parse_report(text, "fuzz.json");
     } catch (const report_error& e) {
-        if (std::string_view(e.what()).rfind("fuzz.json: ", 0) != 0) fail("an error does not name the source", e.what());
+        if (!std::string_view(e.what()).starts_with("fuzz.json: ")) fail("an error does not name the source", e.what());
         return 0;
     }
     const std::string written = to_json_string(rep);

@@ -9,8 +9,8 @@
 #include "scenario/scenario.hpp"
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +20,7 @@ namespace {
 using namespace psem::bench;
 
 constexpr std::string_view label = "fuzz.json";
+constexpr std::size_t max_points = 10000;  // detail::max_sweep_points, the documented limit
 
 [[noreturn]] void fail(const char* what, const std::string& detail) {
     std::fprintf(stderr, "fuzz_scenario: %s\n%s\n", what, detail.c_str());
@@ -64,8 +65,9 @@ void check_scenario(const scenario& sc) {
     check_errors(points.errors, sc.source_file);
     if (!points.errors.empty() && !points.points.empty()) fail("a sweep with errors kept points", canonical);
     if (points.errors.empty() && points.points.empty()) fail("a valid sweep has no point", canonical);
+    if (points.points.size() > max_points) fail("a sweep beyond the limit of points was expanded", canonical);
     for (const auto& p : points.points)
-        if (p.benchmark_name.rfind(p.config.workload, 0) != 0) fail("a point's name lacks its workload", p.benchmark_name);
+        if (!p.benchmark_name.starts_with(p.config.workload)) fail("a name lacks the workload", p.benchmark_name);
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ TEST_P(BadScenario, Exits2WithItsMessageAndStartsNothing) {
     {
         SCOPED_TRACE("run --out");
         const temp_dir dir;
-        const auto r = bench({"run", file(), "--out", dir.file("report.json"), "--progress", "never"}, dir.path().string());
+        const auto r =
+            bench({"run", file(), "--out", dir.file("report.json"), "--progress", "never"}, dir.path().string());
         ASSERT_FALSE(r.timed_out);
         EXPECT_EQ(r.code, 2) << r.err;
         EXPECT_TRUE(contains(r.err, file()));

@@ -59,7 +59,8 @@ INSTANTIATE_TEST_SUITE_P(Parser, Misuse, testing::ValuesIn(parser_errors));
 // --set is checked like the file: the message names the assignment (and suggests the
 // field meant, when a known one is close).
 const misuse set_errors[] = {
-    {{"run", scenario, "--set", "processs=2"}, R"(--set processs=2: unknown field "processs" (did you mean "processes"?))",
+    {{"run", scenario, "--set", "processs=2"},
+     R"(--set processs=2: unknown field "processs" (did you mean "processes"?))",
      false},
     {{"run", scenario, "--set", "nosuchfield=1"}, R"(--set nosuchfield=1: unknown field "nosuchfield")", false},
     {{"validate", scenario, "--set", "wokload=pingpong"}, R"(did you mean "workload"?)", false},
