@@ -7,11 +7,14 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <boost/asio/io_context.hpp>
 #include <boost/process/v2.hpp>
+#include <boost/process/v2/posix/vfork_launcher.hpp>
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <filesystem>
 
@@ -20,8 +23,9 @@ namespace bp = boost::process::v2;
 namespace psem::bench {
 namespace {
 
-// A Boost.Process v2 initializer: on_setup runs in the parent before fork, on_exec_setup
-// in the child between fork and exec (only async-signal-safe calls there).
+// A Boost.Process v2 initializer: on_setup runs in the parent before vfork, on_exec_setup
+// in the child between vfork and exec. The child shares the parent's memory until it
+// execs: only system calls there, nothing that allocates or touches parent state.
 struct worker_init {
     int pipe_write = -1;
     pid_t parent = -1;
@@ -52,6 +56,15 @@ struct worker_init {
         ::sigprocmask(SIG_SETMASK, &none, nullptr);
         return {};
     }
+
+    // Boost ends a child whose exec failed with exit(), which would run the parent's atexit
+    // handlers and flush its stdio buffers in the shared memory. The launcher has already
+    // recorded errno for the parent by now. (Variadic: Boost 1.81 detects this hook with a
+    // different argument list from the one it calls it with.)
+    template <class... Args>
+    void on_exec_error(Args&&...) {
+        ::_exit(127);
+    }
 };
 
 }  // namespace
@@ -72,21 +85,41 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
         ec.assign(errno, std::system_category());
         return {};
     }
-    // One io_context per process is enough: Boost.Process only needs it for notify_fork.
-    static boost::asio::io_context ctx;
+    // vfork, not fork: the parent's page tables are not copied and it takes no copy-on-write
+    // faults afterwards, which on a VM saves a good part of each worker's start (README,
+    // "Measured figures"). The launcher calls notify_fork on the io_context from the child;
+    // a fresh one per worker has no reactor yet, so the child changes nothing the parent
+    // goes on to use.
+    boost::asio::io_context ctx;
     bp::error_code bec;
-    bp::process proc = bp::posix::default_launcher{}(ctx.get_executor(), bec, executable, args,
-                                              worker_init{fds[1], ::getpid()});
+    bp::posix::vfork_launcher launcher;
+    pid_t pid = -1;
+    try {
+        bp::process proc = launcher(ctx.get_executor(), bec, executable, args, worker_init{fds[1], ::getpid()});
+        if (!bec) pid = proc.id();
+        // We reap with wait4 ourselves (for the exit status and rusage): detach, so Boost's
+        // destructor neither waits nor kills.
+        if (!bec) proc.detach();
+    } catch (const boost::system::system_error& e) {
+        // Boost opens a pidfd and an epoll reactor for a child that has already started, and
+        // throws when no descriptor is left for them (a low RLIMIT_NOFILE): end that child.
+        bec = e.code();
+        if (launcher.pid > 0) ::kill(launcher.pid, SIGKILL);
+    }
     ::close(fds[1]);
     if (bec) {
+        // A child whose exec failed has exited, and one we could not track was killed above,
+        // but Boost leaves either unreaped: reap it here so no zombie outlives the error.
+        if (launcher.pid > 0) {
+            int st = 0;
+            while (::waitpid(launcher.pid, &st, 0) < 0 && errno == EINTR) {
+            }
+        }
         ::close(fds[0]);
         ec.assign(bec.value(), std::system_category());
         return {};
     }
-    spawned_worker w{proc.id(), fds[0]};
-    // We reap with wait4 ourselves (for the exit status and rusage): detach, so Boost's
-    // destructor neither waits nor kills.
-    proc.detach();
+    spawned_worker w{pid, fds[0]};
     ::fcntl(w.result_fd, F_SETFL, ::fcntl(w.result_fd, F_GETFL) | O_NONBLOCK);
     ec.clear();
     return w;

@@ -259,12 +259,14 @@ std::string short_scenario(const std::string& workload) {
     if (workload == "producer_consumer") {
         j["producers"] = 1;
         j["consumers"] = 1;
-        j["ops_per_worker"] = 50'000;
-        j["critical_section_ns"] = 20'000;  // about one second of consumer work
+        j["ops_per_worker"] = 100'000;
+        j["critical_section_ns"] = 20'000;  // about two seconds of consumer work
     } else {
         j["processes"] = 2;
-        j["duration_ms"] = 1'000;
+        j["duration_ms"] = 2'000;
     }
+    // Long enough to be seen running on a quiet host (workers start in a few ms), short
+    // enough to end well before the test's 3 s watchdog if nothing hangs.
     j["timeout_s"] = 120;  // the test lowers it with --set
     return j.dump();
 }

@@ -119,7 +119,7 @@ std::vector<std::string> run_args(const std::string& scenario, const std::string
 /// A scenario of `workload` that runs for a minute or more unless a fault ends it, with
 /// `processes` worker processes (producer_consumer: 1 producer, the rest consumers).
 std::string long_scenario(const std::string& workload, int processes = 3, int warmup_ops = 0);
-/// One that finishes in about a second (no fault) so the watchdog test proves a hang.
+/// One that finishes in about two seconds (no fault) so the watchdog test proves a hang.
 std::string short_scenario(const std::string& workload);
 /// How many worker processes long_scenario(workload, processes) starts.
 int process_count(const std::string& workload, int processes = 3);
