@@ -6,6 +6,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -33,9 +34,14 @@ protected:
         expect_clean_end(bench.pid(), report);
     }
 
-    // SIGKILL to psem-bench; returns the names the run left linked (after checking that
-    // its workers ended by themselves).
-    std::vector<std::string> kill_parent(bool warm_up) {
+    struct names_left {
+        std::vector<std::string> at_kill;  // linked when the SIGKILL was sent
+        std::vector<std::string> after;    // still linked once the workers had died
+    };
+
+    // SIGKILL to psem-bench; returns the names the run had linked (after checking that its
+    // workers ended by themselves and that cleanup removed what was left).
+    names_left kill_parent(bool warm_up) {
         const auto scenario = dir_.write("s.json", long_scenario(workload(), 3, warm_up ? 1'000'000'000 : 0));
         const auto report = dir_.file("report.json");
         bench_process bench(run_args(scenario, report));
@@ -43,6 +49,7 @@ protected:
         const bool started = warm_up ? bench.wait_until_warming_up(n) : bench.wait_until_running(n);
         EXPECT_TRUE(started) << bench.wait(1s).err;
         if (!started) return {};
+        names_left names{run_names(bench.pid()), {}};
         EXPECT_EQ(::kill(bench.pid(), SIGKILL), 0);
         const auto r = bench.wait();
         EXPECT_EQ(r.code, 128 + SIGKILL);
@@ -52,7 +59,12 @@ protected:
         EXPECT_TRUE(wait_workers_gone(bench.pid(), 15s)) << "workers outlived psem-bench";
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
         RecordProperty("workers_gone_ms", static_cast<int>(ms.count()));
-        const auto left = run_names(bench.pid());
+        // (Another test's `psem-bench cleanup`, run at the same time, may already have
+        // removed some of them: what is left is a subset of what was linked.)
+        names.after = run_names(bench.pid());
+        for (const auto& name : names.after)
+            if (std::find(names.at_kill.begin(), names.at_kill.end(), name) == names.at_kill.end())
+                ADD_FAILURE() << name << " appeared after the SIGKILL";
 
         // `psem-bench cleanup` removes exactly what a dead run left (another test's
         // cleanup running at the same time may have beaten it to some names).
@@ -60,10 +72,10 @@ protected:
         const auto c = cleanup.wait(60s);
         EXPECT_EQ(c.code, 0) << c.out << c.err;
         EXPECT_TRUE(run_names(bench.pid()).empty()) << c.out;
-        for (const auto& name : left)
+        for (const auto& name : names.after)
             if (std::filesystem::exists("/dev/shm/" + name)) ADD_FAILURE() << "cleanup kept " << name;
         expect_clean_end(bench.pid(), report);
-        return left;
+        return names;
     }
 
     temp_dir dir_;
@@ -73,7 +85,7 @@ TEST_P(ParentSignal, SigintStopsTheRunWithExit130) { interrupt(SIGINT, false); }
 TEST_P(ParentSignal, SigtermStopsTheRunWithExit143) { interrupt(SIGTERM, false); }
 
 // Mid-run the names are already unlinked: the SIGKILL leaves nothing for cleanup.
-TEST_P(ParentSignal, SigkillLeavesNoWorkerRunning) { EXPECT_TRUE(kill_parent(false).empty()); }
+TEST_P(ParentSignal, SigkillLeavesNoWorkerRunning) { EXPECT_TRUE(kill_parent(false).after.empty()); }
 
 INSTANTIATE_TEST_SUITE_P(Workloads, ParentSignal, testing::Values("postwait", "pingpong", "producer_consumer"));
 
@@ -84,8 +96,8 @@ class ParentSignalInWarmUp : public ParentSignal {};
 TEST_P(ParentSignalInWarmUp, SigtermUnlinksTheNamesStillLinked) { interrupt(SIGTERM, true); }
 
 TEST_P(ParentSignalInWarmUp, SigkillLeavesNamesThatCleanupRemoves) {
-    const auto left = kill_parent(true);
-    EXPECT_FALSE(left.empty()) << "the run's names should still have been linked during the warm-up";
+    const auto names = kill_parent(true);
+    EXPECT_FALSE(names.at_kill.empty()) << "the run's names should still have been linked during the warm-up";
 }
 
 INSTANTIATE_TEST_SUITE_P(Workloads, ParentSignalInWarmUp, testing::Values("postwait", "pingpong"));
