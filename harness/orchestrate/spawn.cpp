@@ -104,6 +104,25 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
         ec.assign(errno, std::system_category());
         return {};
     }
+    // Boost needs four more descriptors once the child has started (the reactor's epoll,
+    // eventfd and timerfd, and a pidfd) and throws without them; under UBSan the throw
+    // itself misfires with no descriptor free. Make sure they are there first, so a low
+    // RLIMIT_NOFILE is a plain error before any child exists.
+    int spare[4] = {-1, -1, -1, -1};
+    int spare_errno = 0;
+    for (int& fd : spare)
+        if ((fd = ::fcntl(fds[0], F_DUPFD_CLOEXEC, 0)) < 0) {
+            spare_errno = errno;
+            break;
+        }
+    for (const int fd : spare)
+        if (fd >= 0) ::close(fd);
+    if (spare_errno != 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        ec.assign(spare_errno, std::system_category());
+        return {};
+    }
     // vfork, not fork: the parent's page tables are not copied and it takes no copy-on-write
     // faults afterwards, which on a VM saves a good part of each worker's start (README,
     // "Measured figures"). The launcher calls notify_fork on the io_context from the child;
@@ -122,10 +141,15 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
     } catch (const boost::system::system_error& e) {
         // Boost opens a pidfd and an epoll reactor for a child that has already started, and
         // throws when no descriptor is left for them (a low RLIMIT_NOFILE): end that child.
-        bec = e.code();
         if (launcher.pid > 0) ::kill(launcher.pid, SIGKILL);
+        // Free two descriptors before touching the exception: UBSan's type check needs a
+        // pipe, and without one it reports a bad vptr where there is none.
+        ::close(fds[0]);
+        ::close(fds[1]);
+        fds[0] = fds[1] = -1;
+        bec = e.code();
     }
-    ::close(fds[1]);
+    if (fds[1] >= 0) ::close(fds[1]);
     if (bec) {
         // A child whose exec failed has exited, and one we could not track was killed above,
         // but Boost leaves either unreaped: reap it here so no zombie outlives the error.
@@ -134,7 +158,7 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
             while (::waitpid(launcher.pid, &st, 0) < 0 && errno == EINTR) {
             }
         }
-        ::close(fds[0]);
+        if (fds[0] >= 0) ::close(fds[0]);
         ec.assign(bec.value(), std::system_category());
         return {};
     }
