@@ -135,9 +135,11 @@ void expect_clean_end(pid_t bench_pid, const fs::path& report) {
         EXPECT_TRUE(doc.contains("context")) << report;
         ASSERT_TRUE(doc.contains("benchmarks") && doc["benchmarks"].is_array()) << report;
     }
-    // The atomic writer's temporary is a hidden ".NAME.tmp.XXXXXX" beside the report.
+    // The atomic writer's temporary is a hidden ".NAME.tmp.XXXXXX" beside the report (only
+    // this report's: another run sharing the folder may be writing its own right now).
+    const std::string temporary = "." + report.filename().string() + ".tmp.";
     for (const auto& e : fs::directory_iterator(report.parent_path(), ec))
-        EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << "temporary left: " << e.path();
+        EXPECT_FALSE(e.path().filename().string().starts_with(temporary)) << "temporary left: " << e.path();
 }
 
 bench_process::bench_process(std::vector<std::string> args, options opts) {
