@@ -88,6 +88,13 @@ using launcher_type = bp::posix::vfork_launcher;
 
 }  // namespace
 
+int reap_blocking(pid_t pid) noexcept {
+    int st = 0;
+    while (::waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    return st;
+}
+
 const std::string& self_executable() {
     static const std::string path = [] {
         std::error_code ec;
@@ -134,10 +141,12 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
     pid_t pid = -1;
     try {
         bp::process proc = launcher(ctx.get_executor(), bec, executable, args, worker_init{fds[1], ::getpid()});
-        if (!bec) pid = proc.id();
-        // We reap with wait4 ourselves (for the exit status and rusage): detach, so Boost's
-        // destructor neither waits nor kills.
-        if (!bec) proc.detach();
+        if (!bec) {
+            // worker_set reaps its workers itself (for the exit status): detach, so Boost's
+            // destructor neither waits nor kills.
+            pid = proc.id();
+            proc.detach();
+        }
     } catch (const boost::system::system_error& e) {
         // Boost opens a pidfd and an epoll reactor for a child that has already started, and
         // throws when no descriptor is left for them (a low RLIMIT_NOFILE): end that child.
@@ -153,11 +162,7 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
     if (bec) {
         // A child whose exec failed has exited, and one we could not track was killed above,
         // but Boost leaves either unreaped: reap it here so no zombie outlives the error.
-        if (launcher.pid > 0) {
-            int st = 0;
-            while (::waitpid(launcher.pid, &st, 0) < 0 && errno == EINTR) {
-            }
-        }
+        if (launcher.pid > 0) (void)reap_blocking(launcher.pid);
         if (fds[0] >= 0) ::close(fds[0]);
         ec.assign(bec.value(), std::system_category());
         return {};

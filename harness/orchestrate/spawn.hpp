@@ -22,6 +22,10 @@ struct spawned_worker {
 [[nodiscard]] spawned_worker spawn_worker(const std::string& executable, const std::vector<std::string>& args,
                                           std::error_code& ec);
 
+/// Waits for `pid` to end (retrying on EINTR) and returns its wait status: the one place a
+/// worker, started or failed, is reaped without WNOHANG.
+int reap_blocking(pid_t pid) noexcept;
+
 /// This program's own path (/proc/self/exe), for starting workers from the same binary.
 [[nodiscard]] const std::string& self_executable();
 

@@ -106,11 +106,8 @@ void worker_set::stop_all() noexcept {
     for (auto& c : children_) {
         if (c.reaped) continue;
         ::kill(c.pid, SIGKILL);  // also ends a SIGSTOPped worker, which SIGTERM cannot
-        int st = 0;
-        while (::waitpid(c.pid, &st, 0) < 0 && errno == EINTR) {
-        }
+        c.status = reap_blocking(c.pid);
         c.reaped = true;
-        c.status = st;
     }
     for (auto& c : children_)
         if (c.fd >= 0) {
