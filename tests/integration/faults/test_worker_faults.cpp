@@ -80,8 +80,17 @@ TEST_P(WorkerFault, StoppedWorkerIsEndedByTheWatchdog) {
     const auto scenario = dir_.write("s.json", short_scenario(workload()));
     const auto report = dir_.file("report.json");
     bench_process bench(run_args(scenario, report, {"--set", "timeout_s=3"}));
-    ASSERT_TRUE(bench.wait_until_running(2)) << bench.wait(1s).err;
-    const worker_info victim = run_workers(bench.pid()).back();
+    // producer_consumer: the producer posts its 100k units in milliseconds and exits, so
+    // both workers may never be seen running at once; the consumer works for seconds.
+    // Wait for a running consumer and stop that one.
+    const bool pc = workload() == "producer_consumer";
+    ASSERT_TRUE(bench.wait_until_running(pc ? 1 : 2)) << bench.wait(1s).err;
+    const auto workers = run_workers(bench.pid());
+    ASSERT_FALSE(workers.empty()) << "no worker left running";
+    const worker_info victim = workers.back();
+    if (pc) {
+        ASSERT_EQ(victim.role, "consumer");
+    }
     ASSERT_EQ(::kill(victim.pid, SIGSTOP), 0);
     const auto r = bench.wait(60s);
     ASSERT_FALSE(r.timed_out) << "the watchdog did not end the run:\n" << r.err;
