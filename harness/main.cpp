@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
 
     cli::compare_args cmp;
     auto* compare_cmd = app.add_subcommand(
-        "compare", "Compare two reports: per benchmark change, 95% CI, Mann-Whitney p and verdict.\n"
+        "compare", "Compare two reports: per benchmark change, 95% CI, Mann-Whitney p (or, --paired, signed-rank p) and verdict.\n"
                    "Exit 0 no regression, 1 regression, 2 unreadable or malformed input");
     compare_cmd->add_option("baseline", cmp.baseline, "Baseline report (or a directory of reports, pooled)")
         ->required();
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     compare_cmd->add_option("--threshold", cmp.threshold_percent, "Smallest slowdown (%) that counts as a regression")
         ->check(CLI::Range(0.0, 1000.0))
         ->capture_default_str();
-    compare_cmd->add_option("--alpha", cmp.alpha, "Significance level of the U test, 0 < A <= 0.5")
+    compare_cmd->add_option("--alpha", cmp.alpha, "Significance level of the test, 0 < A <= 0.5")
         ->check(CLI::Validator(
             [](const std::string& s) {
                 const double a = std::strtod(s.c_str(), nullptr);
@@ -69,6 +69,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json", "markdown"}))
         ->capture_default_str();
     compare_cmd->add_option("--out,-o", cmp.out, "Write the output there (stdout then shows the table)");
+    compare_cmd->add_flag("--paired", cmp.paired,
+                          "Both arguments are directories of round reports from an interleaved job:\n"
+                          "pair them in file name order and test the per-round medians (Wilcoxon\n"
+                          "signed-rank; change = Hodges-Lehmann estimate of the per-round ratio)");
 
     std::vector<std::string> validate_paths, validate_sets;
     auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");

@@ -29,6 +29,7 @@ struct compare_args {
     double max_cv_percent = 10;       // spread above which a benchmark is flagged
     std::string format = "table";     // table | json | markdown
     std::string out;                  // empty: stdout
+    bool paired = false;              // two directories of rounds, paired by file name order
 };
 /// Exit 0 no regression, 1 a regression (or a contender benchmark that failed), 2 bad input.
 int compare(const compare_args& args);

@@ -54,7 +54,6 @@ comparison compare_reports(const report& baseline, const report& contender, cons
     std::map<std::string, side_figures*> cont_by_name;
     for (named_side& s : cont) cont_by_name.emplace(s.name, &s.figures);
 
-    std::vector<double> ratios;
     for (named_side& b : base) {
         const auto it = cont_by_name.find(b.name);
         if (it == cont_by_name.end()) {
@@ -63,18 +62,25 @@ comparison compare_reports(const report& baseline, const report& contender, cons
         }
         benchmark_comparison c = compare_one(b.name, std::move(b.figures), std::move(*it->second), options);
         cont_by_name.erase(it);
-        if (std::isfinite(c.ratio) && c.ratio > 0) ratios.push_back(c.ratio);
-        if (c.regression) ++out.regressions;
         out.benchmarks.push_back(std::move(c));
     }
     for (const named_side& c : cont)
         if (cont_by_name.contains(c.name)) out.only_in_contender.push_back(c.name);
+    tally(out);
+    return out;
+}
 
+void tally(comparison& c) {
+    std::vector<double> ratios;
+    c.regressions = 0;
+    for (const benchmark_comparison& b : c.benchmarks) {
+        if (std::isfinite(b.ratio) && b.ratio > 0) ratios.push_back(b.ratio);
+        if (b.regression) ++c.regressions;
+    }
     // The geometric mean is the one average of ratios that treats 2x and 0.5x as
     // opposite and equal, whatever each benchmark's absolute scale.
-    out.geomean_count = ratios.size();
-    if (!ratios.empty()) out.geomean_ratio = geometric_mean(ratios);
-    return out;
+    c.geomean_count = ratios.size();
+    c.geomean_ratio = ratios.empty() ? comparison::nan : geometric_mean(ratios);
 }
 
 report pool_reports(const std::vector<report>& reports) {

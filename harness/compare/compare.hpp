@@ -59,6 +59,11 @@ struct benchmark_comparison {
     std::optional<std::size_t> repetitions_needed;  // per side, for min_p_value <= alpha
     verdict outcome = verdict::same;
     bool regression = false;     // fails the gate: slower, or the contender's runs all failed
+    // Paired comparisons (compare_paired_rounds) only: rounds with a figure on both sides.
+    // Then ratio, interval and p come from the per-round medians (Hodges-Lehmann estimate
+    // of the per-round ratio, Wilcoxon signed-rank test), and repetitions_needed counts
+    // rounds. 0 for a pooled comparison (Mann-Whitney over the repetitions).
+    std::size_t pairs = 0;
 };
 
 /// A context field that differs between the two reports (e.g. another CPU model).
@@ -72,6 +77,7 @@ struct comparison {
     static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
     compare_options options;
+    bool paired = false;          // made by compare_paired_rounds
     std::vector<benchmark_comparison> benchmarks;  // in the baseline's order
     std::vector<std::string> only_in_baseline;
     std::vector<std::string> only_in_contender;
@@ -85,6 +91,15 @@ struct comparison {
 /// common give an empty `benchmarks` list (and no regression).
 [[nodiscard]] comparison compare_reports(const report& baseline, const report& contender,
                                          const compare_options& options = {});
+
+/// The rounds of an interleaved job: baseline_rounds[i] ran beside contender_rounds[i],
+/// so the two saw the same machine state. The figures shown (medians, samples, cv, notes)
+/// are the pooled comparison's; each benchmark's verdict is decided on its per-round
+/// medians, paired, so that drift between rounds cancels instead of counting as noise.
+/// Rounds beyond the shorter list are ignored (the caller checks that the counts match).
+[[nodiscard]] comparison compare_paired_rounds(const std::vector<report>& baseline_rounds,
+                                               const std::vector<report>& contender_rounds,
+                                               const compare_options& options = {});
 
 /// Several reports of one side (e.g. the A runs of an interleaved A B A B job) as one:
 /// the first context, every benchmark record. Repetitions with the same name then pool.

@@ -20,4 +20,8 @@ struct named_side {
 /// repetitions are counted, not sampled. spread_too_wide is set against max_cv.
 [[nodiscard]] std::vector<named_side> collect_sides(const report& r, double max_cv);
 
+/// Counts the regressions and computes the geometric mean of the ratios, from
+/// c.benchmarks: shared by the pooled and the paired comparison.
+void tally(comparison& c);
+
 }  // namespace psem::bench

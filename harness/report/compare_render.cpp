@@ -39,9 +39,13 @@ std::string verdict_text(const benchmark_comparison& b) {
     switch (b.outcome) {
         case verdict::same: return "~";
         case verdict::too_few_repetitions: {
+            // A paired comparison needs more rounds, not more repetitions within a round.
             std::string s = b.baseline.aggregates_only || b.contender.aggregates_only ? "no test: aggregates only"
-                                                                                       : "too few repetitions";
-            if (b.repetitions_needed) s += fmt::format(" (need {} each)", *b.repetitions_needed);
+                            : b.pairs > 0                                            ? "too few rounds"
+                                                                                     : "too few repetitions";
+            if (b.repetitions_needed)
+                s += b.pairs > 0 ? fmt::format(" (need {})", *b.repetitions_needed)
+                                 : fmt::format(" (need {} each)", *b.repetitions_needed);
             return s;
         }
         case verdict::failed:
@@ -62,7 +66,9 @@ text_table comparison_table(const comparison& c, bool markdown) {
         if (markdown && b.regression) v = "**" + v + "**";
         t.rows.push_back({b.name, format_ns(b.baseline.median_ns), format_ns(b.contender.median_ns),
                           signed_percent(b.change), interval_text(b.interval), p_text(b.p_value),
-                          count_text(b.baseline) + "/" + count_text(b.contender), std::move(v)});
+                          count_text(b.baseline) + "/" + count_text(b.contender) +
+                              (c.paired ? fmt::format(" ({} pairs)", b.pairs) : ""),
+                          std::move(v)});
     }
     if (c.geomean_count > 0) {
         const std::string label = fmt::format("geomean ({} benchmark{})", c.geomean_count,
@@ -83,6 +89,15 @@ std::string result_line(const comparison& c) {
         if (b.regression) names += (names.empty() ? "" : ", ") + b.name;
     return fmt::format("{} regression{}: {} ({}, or a contender run failed)", c.regressions,
                        c.regressions == 1 ? "" : "s", names, rule);
+}
+
+std::string method_line(const comparison& c) {
+    if (c.paired)
+        return "Change = contender / baseline ns/op - 1 (negative is faster), the Hodges-Lehmann estimate of the "
+               "per-round ratio of medians over the interleaved rounds; 95% CI of that ratio; p = Wilcoxon "
+               "signed-rank over the rounds, two-sided; n = repetitions baseline/contender (rounds paired).";
+    return "Change = contender / baseline median ns/op - 1 (negative is faster); 95% CI of that ratio "
+           "(Hodges-Lehmann); p = Mann-Whitney U, two-sided; n = repetitions baseline/contender.";
 }
 
 std::string side_name(bool baseline) { return baseline ? "baseline" : "contender"; }
@@ -129,6 +144,7 @@ std::vector<std::string> comparison_notes(const comparison& c) {
 
 void render_comparison_table(std::ostream& out, const comparison& c) {
     print_aligned(out, comparison_table(c, false));
+    if (c.paired) out << method_line(c) << '\n';
     for (const std::string& n : comparison_notes(c)) out << "warning: " << n << '\n';
     out << "Result: " << result_line(c) << '\n';
 }
@@ -136,8 +152,7 @@ void render_comparison_table(std::ostream& out, const comparison& c) {
 void render_comparison_markdown(std::ostream& out, const comparison& c) {
     out << "### psem-bench compare: " << (c.regressions == 0 ? "no regression" : "REGRESSION") << "\n\n";
     print_markdown(out, comparison_table(c, true));
-    out << "\nChange = contender / baseline median ns/op - 1 (negative is faster); 95% CI of that ratio "
-           "(Hodges-Lehmann); p = Mann-Whitney U, two-sided; n = repetitions baseline/contender.\n";
+    out << '\n' << method_line(c) << '\n';
     const std::vector<std::string> notes = comparison_notes(c);
     if (!notes.empty()) {
         out << "\n**Warnings**\n\n";

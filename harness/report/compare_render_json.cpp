@@ -37,7 +37,9 @@ ojson benchmark_json(const benchmark_comparison& b) {
                           {"confidence", number(b.interval.confidence)}}},
             {"p_value", b.p_value ? number(*b.p_value) : ojson(nullptr)},
             {"min_p_value", number(b.min_p_value)}};
+    // With "pairs" > 0, repetitions_needed counts rounds (see compare.hpp).
     j["repetitions_needed"] = b.repetitions_needed ? ojson(*b.repetitions_needed) : ojson(nullptr);
+    j["pairs"] = b.pairs;
     return j;
 }
 
@@ -49,6 +51,7 @@ std::string render_comparison_json(const comparison& c) {
                     {"alpha", c.options.alpha},
                     {"max_cv_percent", c.options.max_cv * 100},
                     {"confidence", c.options.confidence}};
+    j["test"] = c.paired ? "wilcoxon-signed-rank (paired rounds)" : "mann-whitney-u";
     j["regressions"] = c.regressions;
     j["benchmarks"] = ojson::array();
     for (const benchmark_comparison& b : c.benchmarks) j["benchmarks"].push_back(benchmark_json(b));

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace compare_itest;
 namespace fs = std::filesystem;
@@ -135,6 +136,63 @@ TEST(CompareCli, GoogleBenchmarkAggregatesOnlyComparesWithoutTest) {
     const auto r = bench_compare(fixture("gb_reps.json"), fixture("gb_aggregates_only.json"));
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_TRUE(has(r.out, "no test: aggregates only (need 4 each)")) << r.out;
+}
+
+}  // namespace
+
+namespace {
+
+// One Google Benchmark-format report holding three repetitions of one benchmark at ns.
+void write_round(const fs::path& file, double ns) {
+    nlohmann::json j;
+    j["context"] = {{"host_name", "ci"}, {"num_cpus", 2}, {"library_build_type", "release"}};
+    j["benchmarks"] = nlohmann::json::array();
+    for (int i = 0; i < 3; ++i)
+        j["benchmarks"].push_back({{"name", "pw"}, {"run_name", "pw"}, {"run_type", "iteration"},
+                                   {"repetitions", 3}, {"repetition_index", i}, {"iterations", 1000},
+                                   {"real_time", ns * (1 + 0.01 * (i - 1))}, {"cpu_time", ns},
+                                   {"time_unit", "ns"}});
+    std::ofstream(file) << j.dump();
+}
+
+// Twelve rounds whose machine speed drifts by up to 2.4x, the contender `factor` slower.
+void write_rounds(const fs::path& dir, double factor) {
+    const double drift[] = {1.0, 1.6, 0.9, 2.1, 1.2, 1.0, 1.8, 0.95, 1.4, 1.1, 2.4, 1.05};
+    fs::create_directories(dir);
+    for (int i = 0; i < 12; ++i)
+        write_round(dir / ("round-" + std::to_string(100 + i) + ".json"),
+                    100 * drift[i] * factor * (factor == 1.0 ? 1.0 : 1 + 1e-4 * i));
+}
+
+TEST(CompareCli, PairedRoundsCatchASlowdownThatDriftHidesFromPooling) {
+    const scratch_dir d;
+    write_rounds(d.path() / "a", 1.0);
+    write_rounds(d.path() / "b", 1.08);
+    const std::string a = (d.path() / "a").string();
+    const std::string b = (d.path() / "b").string();
+    const auto pooled = bench_compare(a, b, "--alpha", "0.01");
+    EXPECT_EQ(pooled.exit_code, 0) << pooled.out << pooled.err;
+    const auto paired = bench_compare(a, b, "--alpha", "0.01", "--paired", "--format", "markdown");
+    EXPECT_EQ(paired.exit_code, 1) << paired.out << paired.err;
+    EXPECT_TRUE(has(paired.out, "| pw |")) << paired.out;
+    EXPECT_TRUE(has(paired.out, "+8.0%")) << paired.out;
+    EXPECT_TRUE(has(paired.out, "36/36 (12 pairs)")) << paired.out;
+    EXPECT_TRUE(has(paired.out, "Wilcoxon signed-rank")) << paired.out;
+    const auto aa = bench_compare(a, a, "--alpha", "0.01", "--paired");
+    EXPECT_EQ(aa.exit_code, 0) << aa.out << aa.err;
+}
+
+TEST(CompareCli, PairedNeedsTwoDirectoriesWithAsManyRounds) {
+    const scratch_dir d;
+    write_rounds(d.path() / "a", 1.0);
+    write_rounds(d.path() / "b", 1.0);
+    fs::remove(d.path() / "b" / "round-111.json");
+    const auto uneven = bench_compare((d.path() / "a").string(), (d.path() / "b").string(), "--paired");
+    EXPECT_EQ(uneven.exit_code, 2) << uneven.out << uneven.err;
+    EXPECT_TRUE(has(uneven.err, "--paired: 11 round reports here, but 12 in the baseline")) << uneven.err;
+    const auto file = bench_compare(fixture("baseline.json"), (d.path() / "a").string(), "--paired");
+    EXPECT_EQ(file.exit_code, 2) << file.out << file.err;
+    EXPECT_TRUE(has(file.err, "baseline.json: --paired needs two directories")) << file.err;
 }
 
 }  // namespace
