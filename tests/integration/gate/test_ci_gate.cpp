@@ -1,0 +1,91 @@
+// scripts/ci-gate end to end, on a one-scenario set small enough for every sanitizer
+// build: the exit code a CI job acts on (0 no regression, 1 regression, 2 bad usage),
+// the Markdown it prints and leaves in WORK/compare.md, pooled and --paired.
+#include "bench_process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+using namespace psem_test;
+namespace fs = std::filesystem;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class CiGate : public testing::Test {
+protected:
+    void SetUp() override {
+        fs::create_directories(dir_.path() / "scenarios");
+        std::ofstream(dir_.path() / "scenarios" / "pw.json")
+            << R"({"schema_version": 1, "name": "gate-pw", "workload": "postwait", "processes": 1,)"
+               R"( "ops_per_worker": 20000, "warmup_ops": 100, "repetitions": 2, "timeout_s": 60})";
+        // The same build made slower: 300 ns of busy work per op on top of ~15 ns. The
+        // wrapper adds it to `run` only, so the gate's own `compare` call is unchanged.
+        slow_ = dir_.file("slow-psem-bench");
+        std::ofstream(slow_) << "#!/bin/sh\nif [ \"$1\" = run ]; then exec '" << PSEM_BENCH_EXE
+                             << "' \"$@\" --set critical_section_ns=300; fi\nexec '" << PSEM_BENCH_EXE
+                             << "' \"$@\"\n";
+        ::chmod(slow_.c_str(), 0700);
+    }
+
+    process_result gate(std::vector<std::string> args) {
+        std::vector<std::string> argv{std::string(PSEM_SOURCE_DIR) + "/scripts/ci-gate", "--scenarios",
+                                      (dir_.path() / "scenarios").string(), "--work", work(), "--rounds", "8",
+                                      "--repetitions", "2"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run_process(argv, {}, std::chrono::seconds(600));
+    }
+
+    [[nodiscard]] std::string work() const { return dir_.file("work"); }
+
+    temp_dir dir_;
+    std::string slow_;
+};
+
+TEST_F(CiGate, InterleavedAaPasses) {
+    const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE});
+    ASSERT_FALSE(r.timed_out);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_TRUE(has(r.out, "### psem-bench compare: no regression")) << r.out;
+    EXPECT_TRUE(has(r.out, "| postwait/processes:1/threads:1 |")) << r.out;
+    EXPECT_TRUE(has(r.out, "16/16")) << r.out;  // 8 rounds x 2 repetitions a side, pooled
+    EXPECT_EQ(read_file(work() + "/compare.md"), r.out);
+    EXPECT_TRUE(has(r.err, "round 8/8")) << r.err;
+}
+
+TEST_F(CiGate, InterleavedSlowdownFailsTheJob) {
+    const auto r = gate({"--bench", slow_, "--baseline-cmd", PSEM_BENCH_EXE});
+    ASSERT_FALSE(r.timed_out);
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_TRUE(has(r.out, "### psem-bench compare: REGRESSION")) << r.out;
+    EXPECT_TRUE(has(r.out, "**slower**")) << r.out;
+    EXPECT_TRUE(has(r.out, "Mann-Whitney")) << r.out;
+}
+
+TEST_F(CiGate, PairedSlowdownFailsTheJobToo) {
+    const auto r = gate({"--bench", slow_, "--baseline-cmd", PSEM_BENCH_EXE, "--paired"});
+    ASSERT_FALSE(r.timed_out);
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_TRUE(has(r.out, "(8 pairs)")) << r.out;
+    EXPECT_TRUE(has(r.out, "Wilcoxon signed-rank")) << r.out;
+}
+
+TEST_F(CiGate, BadUsageExitsTwo) {
+    const auto unknown = gate({"--frobnicate"});
+    EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
+    EXPECT_TRUE(has(unknown.err, "unknown argument '--frobnicate'")) << unknown.err;
+    const auto paired_alone = gate({"--bench", PSEM_BENCH_EXE, "--baseline", dir_.file("none.json"), "--paired"});
+    EXPECT_EQ(paired_alone.exit_code, 2) << paired_alone.err;
+    EXPECT_TRUE(has(paired_alone.err, "--paired needs --baseline-cmd")) << paired_alone.err;
+    EXPECT_FALSE(fs::exists(work() + "/contender.json"));  // refused before running anything
+    const auto no_baseline = gate({"--bench", PSEM_BENCH_EXE, "--baseline", dir_.file("none.json")});
+    EXPECT_EQ(no_baseline.exit_code, 2) << no_baseline.err;
+    EXPECT_TRUE(has(no_baseline.err, "no baseline")) << no_baseline.err;
+}
+
+}  // namespace
