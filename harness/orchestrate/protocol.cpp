@@ -14,6 +14,7 @@ std::string encode_request(const worker_request& r) {
         {"threads_per_process", c.threads_per_process},
         {"warmup_ops", c.warmup_ops},
         {"critical_section_ns", c.critical_section_ns},
+        {"critical_section_iterations", c.critical_section_iterations},
         {"initial_value", c.initial_value},
         {"backend", c.backend},
         {"producers", c.producers},
@@ -44,6 +45,7 @@ worker_request decode_request(const std::string& text) {
     c.threads_per_process = j.at("threads_per_process").get<int>();
     c.warmup_ops = j.at("warmup_ops").get<std::uint64_t>();
     c.critical_section_ns = j.at("critical_section_ns").get<std::uint64_t>();
+    c.critical_section_iterations = j.at("critical_section_iterations").get<std::uint64_t>();
     c.initial_value = j.at("initial_value").get<unsigned>();
     c.backend = j.at("backend").get<std::string>();
     c.producers = j.at("producers").get<int>();

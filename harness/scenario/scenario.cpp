@@ -48,6 +48,7 @@ nlohmann::ordered_json to_json(const scenario& sc) {
     put("repetitions", sc.repetitions);
     put("timeout_s", sc.timeout_s);
     put("critical_section_ns", sc.critical_section_ns);
+    if (sc.critical_section_iterations != 0) put("critical_section_iterations", sc.critical_section_iterations);
     put("initial_value", sc.initial_value);
     put("backend", sc.backend);
     put("affinity", sc.affinity);

@@ -44,6 +44,7 @@ struct scenario {
     int repetitions = 1;
     double timeout_s = 120;
     std::uint64_t critical_section_ns = 0;
+    std::uint64_t critical_section_iterations = 0;  // excludes critical_section_ns
     unsigned initial_value = 0;
     std::string backend = "psem";      // psem | raw
     std::string affinity = "none";     // none | spread | compact | CPU list "0,2-3"

@@ -46,6 +46,7 @@ public:
 
     void run() {
         run_length();
+        critical_section();
         if (bad_.contains("workload") || !given_.contains("workload")) return;
         only_for("producer_consumer", {"producers", "consumers"});
         only_for("edge_cases", {"checks", "trials"});
@@ -76,6 +77,14 @@ private:
         } else if (!given_.contains("ops_per_worker") && !given_.contains("duration_ms")) {
             sc_.ops_per_worker = default_ops_per_worker;
         }
+    }
+
+    // Two ways to size the same busy work: a calibrated time, or a fixed spin count.
+    void critical_section() {
+        if (given_.contains("critical_section_ns") && given_.contains("critical_section_iterations") &&
+            sc_.critical_section_ns != 0 && sc_.critical_section_iterations != 0)
+            fail({"critical_section_iterations", "critical_section_ns"},
+                 "set either critical_section_ns or critical_section_iterations, not both");
     }
 
     void only_for(const std::string& workload, std::initializer_list<std::string> fields) {

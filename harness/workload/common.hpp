@@ -16,6 +16,14 @@
 
 namespace psem::bench::detail {
 
+/// The busy-work loop's iteration count per op: the scenario's fixed count, else its
+/// critical_section_ns at the rate calibrated in this process (0: no busy work). Call it
+/// before the start barrier, never inside a timed loop.
+[[nodiscard]] inline std::uint64_t spin_count(const scenario& sc) noexcept {
+    if (sc.critical_section_iterations != 0) return sc.critical_section_iterations;
+    return sc.critical_section_ns != 0 ? busy_iterations_for(sc.critical_section_ns) : 0;
+}
+
 /// The psem wrapper, as a user of the library would call it.
 struct psem_backend {
     psem::semaphore* sem;

@@ -46,7 +46,7 @@ private:
             }
         }
         // Calibrated before the clock starts: the loop only counts iterations.
-        const std::uint64_t spin = sc.critical_section_ns ? busy_iterations_for(sc.critical_section_ns) : 0;
+        const std::uint64_t spin = detail::spin_count(sc);
         if (!env.ready_and_wait_start(env.barrier)) {
             r.error = "aborted before the start signal";
             return r;

@@ -99,8 +99,7 @@ private:
         worker_result r;
         r.has_latency = true;
         // Calibrated before the clock starts: the loop only counts iterations.
-        const std::uint64_t spin =
-            env.config.critical_section_ns ? busy_iterations_for(env.config.critical_section_ns) : 0;
+        const std::uint64_t spin = detail::spin_count(env.config);
         if (!env.ready_and_wait_start(env.barrier)) {
             r.error = "aborted before the start signal";
             return r;

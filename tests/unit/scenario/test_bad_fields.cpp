@@ -109,6 +109,10 @@ INSTANTIATE_TEST_SUITE_P(Structure, BadScenario, ::testing::Values(
 INSTANTIATE_TEST_SUITE_P(Contradictions, BadScenario, ::testing::Values(
     bad_case{"ops_and_duration", doc(R"(, "ops_per_worker": 10, "duration_ms": 10)"),
              "t.json: /duration_ms: set either ops_per_worker or duration_ms, not both"},
+    bad_case{"critical_section_ns_and_iterations", doc(R"(, "critical_section_ns": 10, "critical_section_iterations": 4)"),
+             "t.json: /critical_section_iterations: set either critical_section_ns or critical_section_iterations, not both"},
+    bad_case{"critical_section_iterations_negative", doc(R"(, "critical_section_iterations": -4)"),
+             "t.json: /critical_section_iterations: expected a non-negative integer, got -4"},
     bad_case{"pingpong_three", doc(R"(, "processes": 3)", "pingpong"), "t.json: /processes: pingpong runs exactly 2 processes, got 3"},
     bad_case{"pingpong_threads", doc(R"(, "threads_per_process": 2)", "pingpong"),
              "t.json: /threads_per_process: pingpong runs exactly 1 thread per process, got 2"},

@@ -18,6 +18,16 @@ scenario parse_ok(const std::string& text) {
     return r.value.value_or(scenario{});
 }
 
+TEST(GoodScenario, CriticalSectionAsAFixedSpinCount) {
+    const scenario sc = parse_ok(doc(R"(, "critical_section_iterations": 12)"));
+    EXPECT_EQ(sc.critical_section_iterations, 12u);
+    EXPECT_EQ(sc.critical_section_ns, 0u);
+    // A zero on either side is no busy work, so it does not contradict the other.
+    EXPECT_EQ(parse_ok(doc(R"(, "critical_section_ns": 0, "critical_section_iterations": 3)")).critical_section_iterations,
+              3u);
+    EXPECT_EQ(to_json(sc).value("critical_section_iterations", 0u), 12u);  // round-trips into the report
+}
+
 TEST(GoodScenario, MinimalPostwaitGetsDefaults) {
     const std::string text = doc();
     const scenario sc = parse_ok(text);
@@ -32,6 +42,7 @@ TEST(GoodScenario, MinimalPostwaitGetsDefaults) {
     EXPECT_EQ(sc.repetitions, 1);
     EXPECT_DOUBLE_EQ(sc.timeout_s, 120.0);
     EXPECT_EQ(sc.critical_section_ns, 0u);
+    EXPECT_EQ(sc.critical_section_iterations, 0u);
     EXPECT_EQ(sc.initial_value, 0u);
     EXPECT_EQ(sc.backend, "psem");
     EXPECT_EQ(sc.affinity, "none");
