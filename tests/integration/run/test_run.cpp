@@ -96,6 +96,63 @@ TEST(Run, PingpongCountsRoundTripsAndLatency) {
     EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
 }
 
+// The background load runs beside the pair and stops with it: the record counts the
+// pair's round trips only, names the load, and every process and name is gone after.
+TEST(Run, PingpongUnderBackgroundLoadCountsOnlyThePair) {
+    temp_dir dir;
+    json sc = scenario_of("it-pingpong-bg", "pingpong", 2, 300);
+    sc["background_processes"] = 2;
+    sc["timeout_s"] = 30;  // a background worker that missed the stop flag would hang here
+    const auto file = write_scenario(dir, "ppbg", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto its = iterations(read_json(out));
+    ASSERT_EQ(its.size(), 2u);
+    for (const auto& b : its) {
+        EXPECT_EQ(b.at("run_name"), "pingpong/processes:2/threads:1/background_processes:2");
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 300u);  // round trips of the pair alone
+        EXPECT_EQ(b.at("threads").get<int>(), 2);
+        EXPECT_FALSE(b.value("error_occurred", false));
+        EXPECT_GT(b.at("p50_ns").get<double>(), 0);
+    }
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+TEST(Run, BackgroundLoadSweepsAndStopsInDurationMode) {
+    temp_dir dir;
+    json sc = scenario_of("it-pingpong-bg-sweep", "pingpong", 2, 1);
+    sc.erase("ops_per_worker");
+    sc["duration_ms"] = 100;
+    sc["repetitions"] = 1;
+    sc["timeout_s"] = 30;
+    sc["sweep"] = {{"background_processes", {0, 3}}};
+    const auto file = write_scenario(dir, "ppbgs", sc);
+    const auto out = dir.file("report.json");
+    const auto r = run_process({bench, "run", file, "--out", out, "--progress", "never"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto its = iterations(read_json(out));
+    ASSERT_EQ(its.size(), 2u);
+    EXPECT_EQ(its[0].at("run_name"), "pingpong/background_processes:0/processes:2/threads:1");
+    EXPECT_EQ(its[1].at("run_name"), "pingpong/background_processes:3/processes:2/threads:1");
+    for (const auto& b : its) EXPECT_GT(b.at("iterations").get<std::uint64_t>(), 0u);
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+TEST(Run, CrashingBackgroundWorkerFailsTheRunAndLeavesNothing) {
+    temp_dir dir;
+    json sc = scenario_of("it-pingpong-bg-crash", "pingpong", 2, 200000);
+    sc["repetitions"] = 1;
+    const auto file = write_scenario(dir, "ppbgc", sc);
+    // Process 3 is the second background worker (0 ping, 1 pong).
+    const auto r = run_process({bench, "run", file, "--out", dir.file("r.json"), "--progress", "never", "--set",
+                                "background_processes=2"},
+                               {{"PSEM_BENCH_TEST_FAULT", "abort@3"}});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("worker 3 (background,"), std::string::npos) << r.err;
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
 TEST(Run, ProducerConsumerTakesEveryUnitOnce) {
     temp_dir dir;
     json sc = scenario_of("it-pc", "producer_consumer", 5, 2000);
