@@ -59,10 +59,7 @@ private:
         }
         // Calibrated before the clock starts: the loop only counts iterations.
         const std::uint64_t spin = sc.critical_section_ns ? busy_iterations_for(sc.critical_section_ns) : 0;
-        if (!env.ready_and_wait_start(env.barrier)) {
-            r.error = "aborted before the start signal";
-            return r;
-        }
+        if (!detail::pass_start_barrier(env, r)) return r;
         detail::phase_meter meter;
         meter.begin();
         int err = 0;
@@ -109,10 +106,7 @@ private:
     template <class Sem>
     static worker_result load(worker_env& env, Sem sem) {
         worker_result r;
-        if (!env.ready_and_wait_start(env.barrier)) {
-            r.error = "aborted before the start signal";
-            return r;
-        }
+        if (!detail::pass_start_barrier(env, r)) return r;
         while (env.control->stop.load(std::memory_order_relaxed) == 0) {
             if (!sem.post() || !sem.wait()) [[unlikely]] {
                 r.error = detail::op_error("background post/wait", errno);
