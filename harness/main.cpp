@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--out,-o", run.out, "Report file (default: results/runs/<date>-<name>.json)");
     run_cmd->add_option("--repetitions,-r", run.repetitions, "Repetitions of each point (overrides the scenario)")
         ->check(CLI::Range(1, 1000));
-    run_cmd->add_option("--set", run.sets, "Override a scenario field: FIELD=VALUE (repeatable)");
+    // One value per --set (CLI11 would otherwise take the scenario path after it as a
+    // second assignment): `run --set K=V FILE` must work as well as `run FILE --set K=V`.
+    run_cmd->add_option("--set", run.sets, "Override a scenario field: FIELD=VALUE (repeatable)")
+        ->allow_extra_args(false);
     run_cmd->add_option("--format", run.format, "What to print on stdout")
         ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
         ->capture_default_str();
@@ -74,10 +77,26 @@ int main(int argc, char** argv) {
                           "pair them in file name order and test the per-round medians (Wilcoxon\n"
                           "signed-rank; change = Hodges-Lehmann estimate of the per-round ratio)");
 
+    cli::side_by_side_args sbs;
+    auto* side_cmd = app.add_subcommand(
+        "side-by-side", "Line up two or more reports (hosts, say): per benchmark each report's median ns/op,\n"
+                        "cv and ratio to the first report, with each report's host, CPU and kernel.\n"
+                        "Exit 0, or 2 for unreadable or malformed input or fewer than two reports");
+    side_cmd->add_option("reports", sbs.reports, "Reports (a directory stands for its *.json, pooled); the first "
+                                                 "is the reference of the ratios")
+        ->required();
+    side_cmd->add_option("--label", sbs.labels,
+                         "Column label of the next report, in order (repeatable; default: host_name (file))")
+        ->allow_extra_args(false);  // one value per --label: the next word is a report again
+    side_cmd->add_option("--format", sbs.format, "Output format")
+        ->check(CLI::IsMember({"table", "json", "markdown"}))
+        ->capture_default_str();
+    side_cmd->add_option("--out,-o", sbs.out, "Write the output there (stdout then shows the table)");
+
     std::vector<std::string> validate_paths, validate_sets;
     auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");
     validate_cmd->add_option("scenarios", validate_paths, "Scenario files or directories")->required();
-    validate_cmd->add_option("--set", validate_sets, "Override a field, as for run");
+    validate_cmd->add_option("--set", validate_sets, "Override a field, as for run")->allow_extra_args(false);
 
     std::string list_dir;
     auto* list_cmd = app.add_subcommand("list", "List scenarios and their descriptions");
@@ -103,6 +122,7 @@ int main(int argc, char** argv) {
     try {
         if (*run_cmd) return cli::run(run);
         if (*compare_cmd) return cli::compare(cmp);
+        if (*side_cmd) return cli::side_by_side_cmd(sbs);
         if (*validate_cmd) return cli::validate(validate_paths, validate_sets);
         if (*list_cmd) return cli::list(list_dir);
         if (*context_cmd) return cli::context();

@@ -1,50 +1,23 @@
 // psem-bench compare: read two reports (or two directories of reports, pooled or paired
-// round by round), compare, render, and exit 0 (no regression), 1 (regression) or 2 (bad input or usage).
+// round by round), compare, render, and exit 0 (no regression), 1 (regression) or 2 (bad
+// input or usage).
 #include "cli/commands.hpp"
+#include "cli/report_input.hpp"
 #include "compare/compare.hpp"
-#include "report/atomic_write.hpp"
 #include "report/compare_render.hpp"
-#include "report/json_reader.hpp"
 #include "report/report_error.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace psem::bench::cli {
 namespace {
 
-report read_one(const fs::path& file) {
-    report r = read_report(file);
-    // An empty list would compare nothing and pass the gate: that is a broken input.
-    if (r.benchmarks.empty()) throw report_error(file.string(), "/benchmarks", "empty: no benchmark to compare");
-    return r;
-}
-
-// A directory stands for every *.json in it, in file name order: the A (or B) runs of an
-// interleaved job, one report per round.
-std::vector<report> read_rounds(const std::string& arg) {
-    const fs::path path(arg);
-    std::error_code ec;
-    if (!fs::is_directory(path, ec)) return {read_one(path)};
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(path, ec))
-        if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
-    if (ec) throw report_error(arg, "", "cannot list the directory: " + ec.message());
-    if (files.empty()) throw report_error(arg, "", "directory holds no *.json report");
-    std::sort(files.begin(), files.end());
-    std::vector<report> reports;
-    for (const fs::path& f : files) reports.push_back(read_one(f));
-    return reports;
-}
-
 // Pooled, a directory's rounds become one side with all their repetitions.
 comparison compare_pooled(const compare_args& args, const compare_options& options) {
-    return compare_reports(pool_reports(read_rounds(args.baseline)), pool_reports(read_rounds(args.contender)),
-                           options);
+    return compare_reports(read_report_argument(args.baseline), read_report_argument(args.contender), options);
 }
 
 // Paired, round i of the baseline goes with round i of the contender: both must be
@@ -55,8 +28,8 @@ comparison compare_paired(const compare_args& args, const compare_options& optio
         if (!fs::is_directory(a, ec))
             throw report_error(a, "", "--paired needs two directories of round reports, and this is not one");
     }
-    const std::vector<report> base = read_rounds(args.baseline);
-    const std::vector<report> cont = read_rounds(args.contender);
+    const std::vector<report> base = read_report_rounds(args.baseline);
+    const std::vector<report> cont = read_report_rounds(args.contender);
     if (base.size() != cont.size())
         throw report_error(args.contender, "",
                            "--paired: " + std::to_string(cont.size()) + " round reports here, but " +
@@ -87,19 +60,9 @@ int compare(const compare_args& args) {
         return exit_usage;
     }
     const std::string text = render(result, args.format);
-    if (args.out.empty()) {
-        std::cout << text;
-    } else {
-        try {
-            write_file_atomically(args.out, text);
-        } catch (const report_error& e) {
-            std::cerr << "psem-bench compare: " << e.what() << '\n';
-            return exit_usage;
-        }
-        // The file is for machines or the pull request; the log still shows the outcome.
-        if (args.format != "table") std::cout << render_comparison_table(result);
-        else std::cout << text;
-    }
+    // The file is for machines or the pull request; the log still shows the outcome.
+    const std::string log_text = args.format == "table" ? text : render_comparison_table(result);
+    if (const int rc = emit_output("compare", args.out, text, log_text); rc != exit_ok) return rc;
     return result.regressions == 0 ? exit_ok : exit_failed;
 }
 

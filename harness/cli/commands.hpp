@@ -34,6 +34,15 @@ struct compare_args {
 /// Exit 0 no regression, 1 a regression (or a contender benchmark that failed), 2 bad input.
 int compare(const compare_args& args);
 
+struct side_by_side_args {
+    std::vector<std::string> reports; // two or more reports or directories of reports
+    std::vector<std::string> labels;  // column labels in report order; the rest default
+    std::string format = "table";     // table | json | markdown
+    std::string out;                  // empty: stdout
+};
+/// Exit 0, or 2 for bad input (fewer than two reports, a report that cannot be read).
+int side_by_side_cmd(const side_by_side_args& args);
+
 int validate(const std::vector<std::string>& paths, const std::vector<std::string>& sets);
 int list(const std::string& dir);
 int context();

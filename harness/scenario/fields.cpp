@@ -241,7 +241,7 @@ void store_checks(const ojson& v, scenario& out, std::vector<issue>& issues) {
 
 // Limits: 4096 processes and 256 threads each are far beyond a sane benchmark yet small
 // enough that their product fits an int; 1e12 ops and one day bound a run's length.
-constexpr std::array<field_def, 21> fields = {{
+constexpr std::array<field_def, 22> fields = {{
     {"schema_version", false, store_schema_version},
     {"name", false, store_name},
     {"description", false, store_description},
@@ -260,6 +260,7 @@ constexpr std::array<field_def, 21> fields = {{
     {"initial_value", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 2147483647, o.initial_value, e); }},
     {"backend", true, store_backend},
     {"affinity", true, store_affinity},
+    {"background_processes", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 4096, o.background_processes, e); }},
     {"producers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.producers, e); }},
     {"consumers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.consumers, e); }},
     {"checks", true, store_checks},

@@ -48,6 +48,7 @@ struct scenario {
     unsigned initial_value = 0;
     std::string backend = "psem";      // psem | raw
     std::string affinity = "none";     // none | spread | compact | CPU list "0,2-3"
+    int background_processes = 0;      // pingpong only: load processes beside the measured pair
     int producers = 1;                 // producer_consumer only
     int consumers = 1;                 // producer_consumer only
     std::vector<std::string> checks;   // edge_cases only; empty = all

@@ -50,6 +50,7 @@ public:
         if (bad_.contains("workload") || !given_.contains("workload")) return;
         only_for("producer_consumer", {"producers", "consumers"});
         only_for("edge_cases", {"checks", "trials"});
+        only_for("pingpong", {"background_processes"});
         if (sc_.workload == "pingpong") pingpong();
         if (sc_.workload == "producer_consumer") producer_consumer();
         host_limit();
@@ -125,20 +126,28 @@ private:
 
     void host_limit() {
         if (counts_refused_) return;
-        for (const char* f : {"processes", "threads_per_process", "producers", "consumers"}) {
+        for (const char* f : {"processes", "threads_per_process", "producers", "consumers", "background_processes"}) {
             if (bad_.contains(f)) return;
         }
-        const long workers = sc_.workers();
+        // pingpong's background load is started like any worker, so it counts the same.
+        const long background = sc_.workload == "pingpong" ? sc_.background_processes : 0;
+        const long workers = sc_.workers() + background;
         if (workers <= 1) return;  // never worth reading /proc for
         const auto room = headroom_();
         if (!room || workers <= *room) return;
+        const std::string shape =
+            background != 0 ? fmt::format("{} processes x {} threads + {} background processes", sc_.processes,
+                                          sc_.threads_per_process, background)
+                            : fmt::format("{} processes x {} threads", sc_.processes, sc_.threads_per_process);
         const std::string message =
-            fmt::format("{} workers ({} processes x {} threads) exceed what this host can still start "
+            fmt::format("{} workers ({}) exceed what this host can still start "
                         "({} more processes/threads: RLIMIT_NPROC and the kernel's thread and pid "
                         "limits, minus those running)",
-                        workers, sc_.processes, sc_.threads_per_process, *room);
+                        workers, shape, *room);
         if (sc_.workload == "producer_consumer") {
             fail({"producers", "consumers", "threads_per_process"}, message);
+        } else if (background != 0) {
+            fail({"background_processes", "processes", "threads_per_process"}, message);
         } else {
             fail({"processes", "threads_per_process"}, message);
         }
@@ -250,8 +259,11 @@ std::string benchmark_name(const scenario& sc, const std::vector<std::pair<std::
         tail("processes", "processes", sc.processes);
         tail("threads", "threads_per_process", sc.threads_per_process);
     }
-    // The raw-glibc calibration run must not share a name with the psem run it calibrates.
+    // The raw-glibc calibration run must not share a name with the psem run it calibrates,
+    // nor a loaded pingpong with a quiet one.
     if (sc.backend != "psem" && !swept("backend")) out += fmt::format("/backend:{}", sc.backend);
+    if (sc.background_processes != 0 && !swept("background_processes"))
+        out += fmt::format("/background_processes:{}", sc.background_processes);
     return out;
 }
 

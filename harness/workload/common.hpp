@@ -47,6 +47,14 @@ decltype(auto) with_backend(const worker_env& env, std::size_t index, F&& f) {
     return f(psem_backend{&s});
 }
 
+/// Reports ready and waits for the start signal (after the warm-up, before the clock).
+/// False, with r.error set, when the run was aborted meanwhile.
+[[nodiscard]] inline bool pass_start_barrier(worker_env& env, worker_result& r) {
+    if (env.ready_and_wait_start(env.barrier)) return true;
+    r.error = "aborted before the start signal";
+    return false;
+}
+
 /// CPU time and context switches of the calling thread over the measured phase.
 class phase_meter {
 public:

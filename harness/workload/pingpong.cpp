@@ -1,25 +1,37 @@
 // pingpong: two processes hand a token back and forth over two semaphores. One op is one
 // round trip (two hand-offs); the "ping" side times every round trip, since each one
 // blocks and costs microseconds, far above a clock read.
+//
+// background_processes adds load: that many more processes loop post+wait on a semaphore
+// of their own, from the start signal until the ping side is done. They compete for the
+// CPUs and the kernel's semaphore paths, never for the token, and report no figures, so
+// the record is the pair's alone.
 #include "workload/common.hpp"
 #include "workload/registry.hpp"
 
 namespace psem::bench {
 namespace {
 
-enum : std::size_t { ping_sem = 0, pong_sem = 1 };
+enum : std::size_t { ping_sem = 0, pong_sem = 1, background_sem = 2 };
 
 class pingpong final : public workload {
 public:
     std::string_view name() const override { return "pingpong"; }
 
-    std::vector<semaphore_spec> semaphores(const scenario&) const override {
-        return {{"ping", 0}, {"pong", 0}};
+    std::vector<semaphore_spec> semaphores(const scenario& sc) const override {
+        if (sc.background_processes == 0) return {{"ping", 0}, {"pong", 0}};
+        return {{"ping", 0}, {"pong", 0}, {"background", 0}};
     }
 
-    std::vector<std::string> roles(const scenario&) const override { return {"ping", "pong"}; }
+    std::vector<std::string> roles(const scenario& sc) const override {
+        std::vector<std::string> roles{"ping", "pong"};
+        roles.insert(roles.end(), static_cast<std::size_t>(sc.background_processes), "background");
+        return roles;
+    }
 
     worker_result run_worker(worker_env& env) const override {
+        if (env.role == "background")
+            return detail::with_backend(env, background_sem, [&](auto sem) { return load(env, sem); });
         if (env.config.backend == "raw")
             return run(env, detail::raw_backend{env.sems[ping_sem].native_handle()},
                        detail::raw_backend{env.sems[pong_sem].native_handle()});
@@ -47,10 +59,7 @@ private:
         }
         // Calibrated before the clock starts: the loop only counts iterations.
         const std::uint64_t spin = detail::spin_count(sc);
-        if (!env.ready_and_wait_start(env.barrier)) {
-            r.error = "aborted before the start signal";
-            return r;
-        }
+        if (!detail::pass_start_barrier(env, r)) return r;
         detail::phase_meter meter;
         meter.begin();
         int err = 0;
@@ -65,10 +74,11 @@ private:
                 return true;
             });
             r.has_latency = true;
-            if (sc.duration_ms && err == 0) {
-                // Time is up: tell the pong side, then give it the token so it sees it.
+            if (err == 0) {
+                // Done: tell the background load and, when time is up, the pong side, which
+                // then needs the token to see it (by count it has already stopped).
                 env.control->stop.store(1, std::memory_order_release);
-                if (!ping.post()) err = errno;
+                if (sc.duration_ms && !ping.post()) err = errno;
             }
         } else {
             const std::uint64_t limit = sc.ops_per_worker.value_or(UINT64_MAX);
@@ -87,6 +97,22 @@ private:
         }
         meter.end(r);
         if (err != 0) r.error = detail::op_error(is_ping ? "ping side post/wait" : "pong side wait/post", err);
+        return r;
+    }
+
+    // Each background process posts before it waits, so the semaphore's value always covers
+    // the waiters among them: none sleeps for good, and each sees the stop flag within one
+    // op. No clock, no figures: start_ns stays 0, which keeps it out of the wall time.
+    template <class Sem>
+    static worker_result load(worker_env& env, Sem sem) {
+        worker_result r;
+        if (!detail::pass_start_barrier(env, r)) return r;
+        while (env.control->stop.load(std::memory_order_relaxed) == 0) {
+            if (!sem.post() || !sem.wait()) [[unlikely]] {
+                r.error = detail::op_error("background post/wait", errno);
+                break;
+            }
+        }
         return r;
     }
 };

@@ -40,10 +40,7 @@ private:
             }
         // Calibrated before the start barrier: the loop only counts iterations.
         const std::uint64_t spin = detail::spin_count(sc);
-        if (!env.ready_and_wait_start(env.barrier)) {
-            r.error = "aborted before the start signal";
-            return r;
-        }
+        if (!detail::pass_start_barrier(env, r)) return r;
         int err = 0;
         detail::phase_meter meter;
         meter.begin();

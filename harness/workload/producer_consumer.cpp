@@ -69,10 +69,7 @@ private:
     template <class Sem>
     static worker_result produce(worker_env& env, Sem sem) {
         worker_result r;
-        if (!env.ready_and_wait_start(env.barrier)) {
-            r.error = "aborted before the start signal";
-            return r;
-        }
+        if (!detail::pass_start_barrier(env, r)) return r;
         control_block& ctl = *env.control;
         auto* stamps = ctl.post_stamps();
         const std::uint64_t slots = ctl.post_stamps_len;
@@ -100,10 +97,7 @@ private:
         r.has_latency = true;
         // Calibrated before the clock starts: the loop only counts iterations.
         const std::uint64_t spin = detail::spin_count(env.config);
-        if (!env.ready_and_wait_start(env.barrier)) {
-            r.error = "aborted before the start signal";
-            return r;
-        }
+        if (!detail::pass_start_barrier(env, r)) return r;
         control_block& ctl = *env.control;
         auto* stamps = ctl.post_stamps();
         const std::uint64_t slots = ctl.post_stamps_len;

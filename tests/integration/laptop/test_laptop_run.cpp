@@ -37,7 +37,7 @@ TEST(LaptopScenarios, Validate) {
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     for (const char* name : {"laptop-postwait", "laptop-postwait-parallel-threads", "laptop-postwait-parallel-procs",
                              "sweep-postwait-processes", "sweep-producer-consumer", "sweep-critical-section",
-                             "sweep-pingpong-affinity"})
+                             "sweep-pingpong-affinity", "sweep-pingpong-contention"})
         EXPECT_TRUE(has(r.out, std::string("(") + name + ",")) << name << '\n' << r.out;
 }
 

@@ -37,6 +37,22 @@ std::vector<json> iterations(const json& report) {
     return out;
 }
 
+// A pingpong run under background load: the scenario written, run, its iterations read.
+struct loaded_run {
+    psem_test::process_result process;
+    std::vector<json> iterations;
+};
+loaded_run run_loaded(const json& sc, const std::vector<std::string>& extra = {},
+                      const std::vector<std::pair<std::string, std::string>>& env = {}) {
+    temp_dir dir;
+    const auto out = dir.file("report.json");
+    std::vector<std::string> argv{bench, "run", write_scenario(dir, "bg", sc), "--out", out, "--progress", "never"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    loaded_run r{run_process(argv, env), {}};
+    if (std::filesystem::exists(out) && r.process.exit_code == 0) r.iterations = iterations(read_json(out));
+    return r;
+}
+
 void expect_gb_shape(const json& b) {
     for (const char* k : {"name", "run_name", "run_type", "repetitions", "threads", "iterations", "real_time",
                           "cpu_time", "time_unit"})
@@ -94,6 +110,51 @@ TEST(Run, PingpongCountsRoundTripsAndLatency) {
         EXPECT_LE(b.at("p99_ns").get<double>(), b.at("max_ns").get<double>());
     }
     EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+}
+
+// The background load runs beside the pair and stops with it: the record counts the
+// pair's round trips only, names the load, and every process and name is gone after.
+TEST(Run, PingpongUnderBackgroundLoadCountsOnlyThePair) {
+    json sc = scenario_of("it-pingpong-bg", "pingpong", 2, 300);
+    sc["background_processes"] = 2;
+    sc["timeout_s"] = 30;  // a background worker that missed the stop flag would hang here
+    const auto r = run_loaded(sc);
+    ASSERT_EQ(r.process.exit_code, 0) << r.process.err;
+    ASSERT_EQ(r.iterations.size(), 2u);
+    for (const auto& b : r.iterations) {
+        EXPECT_EQ(b.at("run_name"), "pingpong/processes:2/threads:1/background_processes:2");
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 300u);  // round trips of the pair alone
+        EXPECT_EQ(b.at("threads").get<int>(), 2);
+        EXPECT_FALSE(b.value("error_occurred", false));
+        EXPECT_GT(b.at("p50_ns").get<double>(), 0);
+    }
+    EXPECT_TRUE(psem_test::bench_leftovers(r.process.pid).empty());
+}
+
+TEST(Run, BackgroundLoadSweepsAndStopsInDurationMode) {
+    json sc = scenario_of("it-pingpong-bg-sweep", "pingpong", 2, 1);
+    sc.erase("ops_per_worker");
+    sc["duration_ms"] = 100;
+    sc["repetitions"] = 1;
+    sc["timeout_s"] = 30;
+    sc["sweep"] = {{"background_processes", {0, 3}}};
+    const auto r = run_loaded(sc);
+    ASSERT_EQ(r.process.exit_code, 0) << r.process.err;
+    ASSERT_EQ(r.iterations.size(), 2u);
+    EXPECT_EQ(r.iterations[0].at("run_name"), "pingpong/background_processes:0/processes:2/threads:1");
+    EXPECT_EQ(r.iterations[1].at("run_name"), "pingpong/background_processes:3/processes:2/threads:1");
+    for (const auto& b : r.iterations) EXPECT_GT(b.at("iterations").get<std::uint64_t>(), 0u);
+    EXPECT_TRUE(psem_test::bench_leftovers(r.process.pid).empty());
+}
+
+TEST(Run, CrashingBackgroundWorkerFailsTheRunAndLeavesNothing) {
+    json sc = scenario_of("it-pingpong-bg-crash", "pingpong", 2, 200000);
+    sc["repetitions"] = 1;
+    // Process 3 is the second background worker (0 ping, 1 pong); the load comes from --set.
+    const auto r = run_loaded(sc, {"--set", "background_processes=2"}, {{"PSEM_BENCH_TEST_FAULT", "abort@3"}});
+    EXPECT_EQ(r.process.exit_code, 1) << r.process.err;
+    EXPECT_NE(r.process.err.find("worker 3 (background,"), std::string::npos) << r.process.err;
+    EXPECT_TRUE(psem_test::bench_leftovers(r.process.pid).empty());
 }
 
 TEST(Run, ProducerConsumerTakesEveryUnitOnce) {

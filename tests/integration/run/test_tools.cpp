@@ -62,6 +62,15 @@ TEST(Tools, SetOnAnUnknownFieldIsBadInput) {
     EXPECT_NE(r.err.find("proceses"), std::string::npos) << r.err;
 }
 
+TEST(Tools, SetBeforeTheScenarioPathTakesOneValue) {
+    // `--set K=V FILE`: the path after the assignment is a scenario, not a second --set.
+    const auto ok = run_process({bench, "validate", "--set", "processes=4", scenarios + "/postwait.json"});
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    const auto bad = run_process({bench, "validate", "--set", "proceses=4", scenarios + "/postwait.json"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("proceses"), std::string::npos) << bad.err;
+}
+
 TEST(Tools, CleanupRemovesOnlyDeadRunsObjects) {
     // A pid that surely is gone: a child that has exited and been reaped.
     const pid_t dead = ::fork();
