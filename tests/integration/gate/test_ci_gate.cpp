@@ -4,6 +4,7 @@
 #include "bench_process.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <sys/stat.h>
 
@@ -75,6 +76,32 @@ TEST_F(CiGate, PairedSlowdownFailsTheJobToo) {
     EXPECT_TRUE(has(r.out, "Wilcoxon signed-rank")) << r.out;
 }
 
+// --record stores many one-repetition runs pooled in one report; against it the
+// contender is measured the same way.
+TEST_F(CiGate, RecordedBaselinePoolsItsRunsAndGatesAStoredComparison) {
+    const std::string baseline = dir_.file("baseline.json");
+    const auto rec = gate({"--bench", PSEM_BENCH_EXE, "--record", baseline});
+    ASSERT_FALSE(rec.timed_out);
+    ASSERT_EQ(rec.exit_code, 0) << rec.err;
+    const auto doc = nlohmann::json::parse(read_file(baseline));
+    EXPECT_EQ(doc["context"]["psem"]["recorded_runs"], 8);
+    std::vector<int> indices;
+    for (const auto& b : doc["benchmarks"]) {
+        EXPECT_EQ(b["run_type"], "iteration");
+        EXPECT_EQ(b["repetitions"], 16);  // 8 runs x 2 repetitions, renumbered
+        indices.push_back(b["repetition_index"].get<int>());
+    }
+    ASSERT_EQ(indices.size(), 16u);
+    for (int i = 0; i < 16; ++i) EXPECT_EQ(indices[static_cast<std::size_t>(i)], i);
+
+    const auto aa = gate({"--bench", PSEM_BENCH_EXE, "--baseline", baseline});
+    EXPECT_EQ(aa.exit_code, 0) << aa.out << aa.err;
+    EXPECT_TRUE(has(aa.out, "16/16")) << aa.out;
+    const auto slow = gate({"--bench", slow_, "--baseline", baseline});
+    EXPECT_EQ(slow.exit_code, 1) << slow.out << slow.err;
+    EXPECT_TRUE(has(slow.out, "**slower**")) << slow.out;
+}
+
 TEST_F(CiGate, BadUsageExitsTwo) {
     const auto unknown = gate({"--frobnicate"});
     EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
@@ -82,7 +109,7 @@ TEST_F(CiGate, BadUsageExitsTwo) {
     const auto paired_alone = gate({"--bench", PSEM_BENCH_EXE, "--baseline", dir_.file("none.json"), "--paired"});
     EXPECT_EQ(paired_alone.exit_code, 2) << paired_alone.err;
     EXPECT_TRUE(has(paired_alone.err, "--paired needs --baseline-cmd")) << paired_alone.err;
-    EXPECT_FALSE(fs::exists(work() + "/contender.json"));  // refused before running anything
+    EXPECT_FALSE(fs::exists(work() + "/contender"));  // refused before running anything
     const auto no_baseline = gate({"--bench", PSEM_BENCH_EXE, "--baseline", dir_.file("none.json")});
     EXPECT_EQ(no_baseline.exit_code, 2) << no_baseline.err;
     EXPECT_TRUE(has(no_baseline.err, "no baseline")) << no_baseline.err;
