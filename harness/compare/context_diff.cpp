@@ -22,7 +22,10 @@ const nlohmann::json* at(const nlohmann::json& context, std::string_view pointer
     return &v;
 }
 
-std::string text_of(const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+// Values come from the input files: replace invalid UTF-8 rather than throw.
+std::string text_of(const nlohmann::json& v) {
+    return v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace
 
@@ -34,6 +37,11 @@ std::vector<context_difference> compare_contexts(const nlohmann::json& baseline,
         if (a && b && *a != *b) out.push_back({std::string(field), text_of(*a), text_of(*b)});
     }
     return out;
+}
+
+std::optional<std::string> known_context_value(const nlohmann::json& context, std::string_view pointer) {
+    if (const nlohmann::json* v = at(context, pointer)) return text_of(*v);
+    return std::nullopt;
 }
 
 }  // namespace psem::bench

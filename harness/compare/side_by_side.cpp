@@ -1,6 +1,7 @@
 // compare/side_by_side.cpp - see side_by_side.hpp.
 #include "compare/side_by_side.hpp"
 
+#include "compare/context_diff.hpp"
 #include "compare/samples.hpp"
 
 #include <cmath>
@@ -10,15 +11,9 @@
 namespace psem::bench {
 namespace {
 
-// A context value as text, "unknown" when absent or empty (the probes write "unknown" too).
-std::string context_text(const nlohmann::json& context, const char* pointer) {
-    const nlohmann::json::json_pointer p{pointer};
-    if (!context.is_object() || !context.contains(p)) return "unknown";
-    const nlohmann::json& v = context.at(p);
-    if (v.is_null()) return "unknown";
-    if (!v.is_string()) return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    const auto& s = v.get_ref<const std::string&>();
-    return s.empty() ? "unknown" : s;
+// The probes' own word for a fact they could not read.
+std::string context_text(const nlohmann::json& context, std::string_view pointer) {
+    return known_context_value(context, pointer).value_or("unknown");
 }
 
 side_host host_of(const labelled_report& r) {

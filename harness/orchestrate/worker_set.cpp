@@ -39,9 +39,8 @@ std::optional<std::string> worker_set::start(const worker_request& req, const st
             hint = " (the process limit, RLIMIT_NPROC / ulimit -u, is too low for this scenario?)";
         else if (ec == std::errc::too_many_files_open)
             hint = " (the descriptor limit, RLIMIT_NOFILE / ulimit -n, is too low for this scenario?)";
-        // Counted as the runner starts them: pingpong's background load included (0 elsewhere).
         return fmt::format("cannot start worker {} ({}) of {} processes: {}{}", req.process_index, role,
-                           req.config.processes + req.config.background_processes, ec.message(), hint);
+                           req.config.started_processes(), ec.message(), hint);
     }
     children_.push_back(child{w.pid, w.result_fd, req.process_index, role, {}, false, false, 0});
     return std::nullopt;

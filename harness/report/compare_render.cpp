@@ -35,16 +35,18 @@ std::string count_text(const side_figures& s) {
     return s.aggregates_only ? fmt::format("{}*", s.repetitions) : std::to_string(s.repetitions);
 }
 
-std::string verdict_text(const benchmark_comparison& b) {
+// `paired`: the comparison's, not b.pairs > 0, so that a paired comparison with no round
+// to pair still asks for rounds.
+std::string verdict_text(const benchmark_comparison& b, bool paired) {
     switch (b.outcome) {
         case verdict::same: return "~";
         case verdict::too_few_repetitions: {
             // A paired comparison needs more rounds, not more repetitions within a round.
             std::string s = b.baseline.aggregates_only || b.contender.aggregates_only ? "no test: aggregates only"
-                            : b.pairs > 0                                            ? "too few rounds"
+                            : paired                                                 ? "too few rounds"
                                                                                      : "too few repetitions";
             if (b.repetitions_needed)
-                s += b.pairs > 0 ? fmt::format(" (need {})", *b.repetitions_needed)
+                s += paired ? fmt::format(" (need {})", *b.repetitions_needed)
                                  : fmt::format(" (need {} each)", *b.repetitions_needed);
             return s;
         }
@@ -62,7 +64,7 @@ text_table comparison_table(const comparison& c, bool markdown) {
                  {"change", align::right},   {"95% CI", align::right},         {"p", align::right},
                  {"n", align::right},        {"verdict", align::left}};
     for (const benchmark_comparison& b : c.benchmarks) {
-        std::string v = verdict_text(b);
+        std::string v = verdict_text(b, c.paired);
         if (markdown && b.regression) v = "**" + v + "**";
         t.rows.push_back({b.name, format_ns(b.baseline.median_ns), format_ns(b.contender.median_ns),
                           signed_percent(b.change), interval_text(b.interval), p_text(b.p_value),

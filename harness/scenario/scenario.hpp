@@ -63,6 +63,9 @@ struct scenario {
 
     /// Total worker threads across processes (what `ops_per_worker` multiplies).
     [[nodiscard]] int workers() const;
+    /// Processes a run starts: the workers' and pingpong's background load (0 elsewhere,
+    /// which validation enforces).
+    [[nodiscard]] int started_processes() const { return processes + background_processes; }
 };
 
 /// One concrete run: the scenario with sweep values applied and a stable name.

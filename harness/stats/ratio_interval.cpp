@@ -2,7 +2,7 @@
 #include "stats/ratio_interval.hpp"
 
 #include "stats/mann_whitney.hpp"
-#include "stats/normal.hpp"
+#include "stats/order_interval.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,33 +12,14 @@
 namespace psem::bench {
 namespace {
 
-struct order_index {
-    std::size_t k;      // 1-based: the interval is [d_(k), d_(N+1-k)]
-    double coverage;    // 1 - 2 P(U <= k - 1)
-};
-
 // The largest k whose tail P(U <= k - 1) stays within (1 - confidence) / 2, at least 1.
 order_index choose_k(std::size_t n1, std::size_t n2, double confidence) {
-    const double half_alpha = (1.0 - confidence) / 2.0;
-    const std::size_t pairs = n1 * n2;
-    if (n1 <= mann_whitney_exact_limit && n2 <= mann_whitney_exact_limit) {
-        const std::vector<double> pmf = mann_whitney_distribution(n1, n2);
-        // Grow k while the next tail still fits; k <= (N + 1) / 2 keeps lower <= upper.
-        std::size_t k = 1;
-        double below = pmf[0];  // P(U <= k - 1)
-        while (k + 1 <= (pairs + 1) / 2 && below + pmf[k] <= half_alpha) below += pmf[k++];
-        return {k, std::max(0.0, 1.0 - 2.0 * below)};
-    }
+    if (n1 <= mann_whitney_exact_limit && n2 <= mann_whitney_exact_limit)
+        return order_index_exact(mann_whitney_distribution(n1, n2), confidence);
     // Large samples: U is close to normal with mean N/2 and the variance below.
     const auto a = static_cast<double>(n1);
     const auto b = static_cast<double>(n2);
-    const double sigma = std::sqrt(a * b * (a + b + 1) / 12.0);
-    const double mid = static_cast<double>(pairs) / 2.0;
-    const double raw = std::floor(mid + 0.5 - normal_quantile(1.0 - half_alpha) * sigma);
-    const auto k = std::min(static_cast<std::size_t>(std::max(1.0, raw)), (pairs + 1) / 2);
-    // P(U <= k - 1) with continuity correction.
-    const double below = normal_cdf((static_cast<double>(k) - 0.5 - mid) / sigma);
-    return {k, std::max(0.0, 1.0 - 2.0 * below)};
+    return order_index_normal(n1 * n2, std::sqrt(a * b * (a + b + 1) / 12.0), confidence);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "stats/signed_rank.hpp"
 
 #include "stats/normal.hpp"
+#include "stats/order_interval.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -66,25 +67,12 @@ double asymptotic_p(double w_plus, std::size_t n, double tie_term) {
     return std::min(1.0, 2.0 * normal_sf(dev / std::sqrt(var)));
 }
 
-// The interval's order index k (1-based, [w_(k), w_(M+1-k)] over the M Walsh averages):
-// the largest k whose tail P(W+ <= k - 1) stays within (1 - confidence) / 2, at least 1.
-std::pair<std::size_t, double> choose_k(std::size_t n, double confidence) {
-    const double half_alpha = (1.0 - confidence) / 2.0;
-    const auto walsh = static_cast<std::size_t>(total_rank(n));
-    if (n <= signed_rank_exact_limit) {
-        const std::vector<double> pmf = signed_rank_distribution(n);
-        std::size_t k = 1;
-        double below = pmf[0];
-        while (k + 1 <= (walsh + 1) / 2 && below + pmf[k] <= half_alpha) below += pmf[k++];
-        return {k, std::max(0.0, 1.0 - 2.0 * below)};
-    }
+// The interval's order index k (1-based, [w_(k), w_(M+1-k)] over the M Walsh averages).
+order_index choose_k(std::size_t n, double confidence) {
+    if (n <= signed_rank_exact_limit) return order_index_exact(signed_rank_distribution(n), confidence);
     const auto m = static_cast<double>(n);
-    const double mid = total_rank(n) / 2.0;
-    const double sigma = std::sqrt(m * (m + 1) * (2 * m + 1) / 24.0);
-    const double raw = std::floor(mid + 0.5 - normal_quantile(1.0 - half_alpha) * sigma);
-    const auto k = std::min(static_cast<std::size_t>(std::max(1.0, raw)), (walsh + 1) / 2);
-    const double below = normal_cdf((static_cast<double>(k) - 0.5 - mid) / sigma);
-    return {k, std::max(0.0, 1.0 - 2.0 * below)};
+    return order_index_normal(static_cast<std::size_t>(total_rank(n)), std::sqrt(m * (m + 1) * (2 * m + 1) / 24.0),
+                              confidence);
 }
 
 }  // namespace
@@ -159,8 +147,8 @@ ratio_interval paired_ratio_interval(std::span<const double> baseline, std::span
     std::sort(walsh.begin(), walsh.end());
     const std::size_t m = walsh.size();
     const double hl = m % 2 == 1 ? walsh[m / 2] : (walsh[m / 2 - 1] + walsh[m / 2]) / 2.0;
-    const auto [k, coverage] = choose_k(logs.size(), confidence);
-    return {std::exp(hl), std::exp(walsh[k - 1]), std::exp(walsh[m - k]), coverage};
+    const order_index idx = choose_k(logs.size(), confidence);
+    return {std::exp(hl), std::exp(walsh[idx.k - 1]), std::exp(walsh[m - idx.k]), idx.coverage};
 }
 
 }  // namespace psem::bench

@@ -13,23 +13,16 @@ namespace compare_itest {
 using command_result = psem_test::process_result;
 using scratch_dir = psem_test::temp_dir;
 using psem_test::read_file;
-
-inline std::string slurp(const std::filesystem::path& p) { return read_file(p); }
+using psem_test::run_process;
 
 inline std::string fixture(const std::string& name) {
     return std::string(PSEM_FIXTURES_DIR) + "/compare/" + name;
 }
 
-/// A program (argv[0] an absolute path) with extra environment variables.
-inline command_result run_argv(const std::vector<std::string>& argv,
-                               const std::vector<std::pair<std::string, std::string>>& env = {}) {
-    return psem_test::run_process(argv, env);
-}
-
 /// `psem-bench compare` with these arguments.
 template <class... Args>
 command_result bench_compare(const Args&... args) {
-    return run_argv({PSEM_BENCH_EXE, "compare", std::string(args)...});
+    return run_process({PSEM_BENCH_EXE, "compare", std::string(args)...});
 }
 
 }  // namespace compare_itest

@@ -105,7 +105,7 @@ TEST(CompareCli, JsonToFileAndTableToStdout) {
                                  out.string());
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(has(r.out, "Result: no regression")) << r.out;  // the log still says it
-    const auto j = nlohmann::json::parse(slurp(out));
+    const auto j = nlohmann::json::parse(read_file(out));
     EXPECT_EQ(j["regressions"], 0);
     EXPECT_EQ(j["benchmarks"].size(), 3u);
     EXPECT_EQ(j["context_differences"].size(), 4u);

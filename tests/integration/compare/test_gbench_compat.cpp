@@ -38,8 +38,8 @@ protected:
         dir_ = new scratch_dir;
         const std::string scenario = std::string(PSEM_SOURCE_DIR) + "/scenarios/ci/postwait.json";
         for (const char* side : {"a", "b"}) {
-            const auto r = run_argv({PSEM_BENCH_EXE, "run", scenario, "--repetitions", "3", "--progress", "never",
-                                     "--out", (dir_->path() / (std::string(side) + ".json")).string()});
+            const auto r = run_process({PSEM_BENCH_EXE, "run", scenario, "--repetitions", "3", "--progress", "never",
+                                        "--out", (dir_->path() / (std::string(side) + ".json")).string()});
             run_ok_ = run_ok_ && r.exit_code == 0;
             run_log_ += r.out + r.err;
         }
@@ -54,8 +54,8 @@ protected:
 
     static command_result run_compare_py(const std::string& pythonpath) {
         const fs::path script = compare_py();
-        return run_argv({python(), script.string(), "benchmarks", report("a"), report("b")},
-                        {{"PYTHONPATH", pythonpath}});
+        return run_process({python(), script.string(), "benchmarks", report("a"), report("b")},
+                           {{"PYTHONPATH", pythonpath}});
     }
 
     static void expect_lists_benchmarks(const command_result& r) {
@@ -73,9 +73,9 @@ protected:
 TEST_F(GbenchCompat, ComparePyReadsTwoReports) {
     const fs::path script = compare_py();
     if (script.empty()) GTEST_SKIP() << "compare.py not found (install libbenchmark-tools, or set PSEM_GBENCH_COMPARE)";
-    const auto probe = run_argv({python(), "-c",
-                                 "import sys; sys.path.insert(0, '" + script.parent_path().string() +
-                                     "'); import gbench.report"});
+    const auto probe = run_process({python(), "-c",
+                                    "import sys; sys.path.insert(0, '" + script.parent_path().string() +
+                                        "'); import gbench.report"});
     if (probe.exit_code != 0)
         GTEST_SKIP() << "compare.py's modules do not import here (it needs scipy; on Debian 12 python3-scipy "
                         "conflicts with libboost1.81-dev through python3-pythran): "
@@ -86,7 +86,7 @@ TEST_F(GbenchCompat, ComparePyReadsTwoReports) {
 TEST_F(GbenchCompat, ComparePyParsesOurJsonWithScipyStubbed) {
     const fs::path script = compare_py();
     if (script.empty()) GTEST_SKIP() << "compare.py not found (install libbenchmark-tools, or set PSEM_GBENCH_COMPARE)";
-    if (run_argv({python(), "-c", "import numpy"}).exit_code != 0) GTEST_SKIP() << "numpy not importable";
+    if (run_process({python(), "-c", "import numpy"}).exit_code != 0) GTEST_SKIP() << "numpy not importable";
     // Only the two scipy functions compare.py uses; their figures are not checked.
     const scratch_dir stub;
     fs::create_directories(stub.path() / "scipy");
