@@ -49,7 +49,9 @@ protected:
 };
 
 TEST_F(CiGate, InterleavedAaPasses) {
-    const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE});
+    // A 50% threshold: this checks the gate's plumbing (exit code, Markdown, counts), not
+    // the host's stability, which over 8 rounds can move a 6 ns op by more than 5%.
+    const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE, "--threshold", "50"});
     ASSERT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_TRUE(has(r.out, "### psem-bench compare: no regression")) << r.out;
@@ -94,7 +96,10 @@ TEST_F(CiGate, RecordedBaselinePoolsItsRunsAndGatesAStoredComparison) {
     ASSERT_EQ(indices.size(), 16u);
     for (int i = 0; i < 16; ++i) EXPECT_EQ(indices[static_cast<std::size_t>(i)], i);
 
-    const auto aa = gate({"--bench", PSEM_BENCH_EXE, "--baseline", baseline});
+    // A stored baseline cannot tell the host's drift from a change (results/baselines/
+    // README.md: 3 of 6 A/A jobs failed minutes after recording): a 50% threshold keeps
+    // this to the plumbing. The slowed wrapper below is some 50x slower, far beyond it.
+    const auto aa = gate({"--bench", PSEM_BENCH_EXE, "--baseline", baseline, "--threshold", "50"});
     EXPECT_EQ(aa.exit_code, 0) << aa.out << aa.err;
     EXPECT_TRUE(has(aa.out, "16/16")) << aa.out;
     const auto slow = gate({"--bench", slow_, "--baseline", baseline});
