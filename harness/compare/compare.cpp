@@ -19,7 +19,8 @@ benchmark_comparison compare_one(std::string name, side_figures base, side_figur
     c.name = std::move(name);
     c.baseline = std::move(base);
     c.contender = std::move(cont);
-    c.ratio = c.contender.median_ns / c.baseline.median_ns;
+    c.median_ratio = c.contender.median_ns / c.baseline.median_ns;
+    c.ratio = c.median_ratio;
     c.change = c.ratio - 1;
 
     if (!std::isfinite(c.baseline.median_ns) || !std::isfinite(c.contender.median_ns)) {
@@ -35,6 +36,10 @@ benchmark_comparison compare_one(std::string name, side_figures base, side_figur
     if (testable && n1 > 0 && n2 > 0) {
         c.p_value = mann_whitney_u(c.baseline.samples_ns, c.contender.samples_ns).p_value;
         c.interval = ratio_confidence_interval(c.baseline.samples_ns, c.contender.samples_ns, o.confidence);
+        if (std::isfinite(c.interval.estimate)) {
+            c.ratio = c.interval.estimate;
+            c.change = c.ratio - 1;
+        }
     }
     c.outcome = decide_verdict(c.change, c.p_value, c.min_p_value, o);
     if (c.outcome == verdict::too_few_repetitions) c.repetitions_needed = mann_whitney_samples_needed(o.alpha);

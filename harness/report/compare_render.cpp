@@ -98,8 +98,9 @@ std::string method_line(const comparison& c) {
         return "Change = contender / baseline ns/op - 1 (negative is faster), the Hodges-Lehmann estimate of the "
                "per-round ratio of medians over the interleaved rounds; 95% CI of that ratio; p = Wilcoxon "
                "signed-rank over the rounds, two-sided; n = repetitions baseline/contender (rounds paired).";
-    return "Change = contender / baseline median ns/op - 1 (negative is faster); 95% CI of that ratio "
-           "(Hodges-Lehmann); p = Mann-Whitney U, two-sided; n = repetitions baseline/contender.";
+    return "Change = contender / baseline ns/op - 1 (negative is faster), the Hodges-Lehmann estimate of the "
+           "ratio (the median of every contender/baseline pair of repetitions), with its 95% CI; p = "
+           "Mann-Whitney U, two-sided; n = repetitions baseline/contender.";
 }
 
 std::string side_name(bool baseline) { return baseline ? "baseline" : "contender"; }

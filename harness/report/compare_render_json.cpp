@@ -31,6 +31,7 @@ ojson benchmark_json(const benchmark_comparison& b) {
             {"contender", side_json(b.contender)},
             {"ratio", number(b.ratio)},
             {"change_percent", number(b.change * 100)},
+            {"median_ratio", number(b.median_ratio)},
             {"ratio_ci", {{"estimate", number(b.interval.estimate)},
                           {"lower", number(b.interval.lower)},
                           {"upper", number(b.interval.upper)},

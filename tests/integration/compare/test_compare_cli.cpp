@@ -93,7 +93,7 @@ TEST(CompareCli, MarkdownIsAPullRequestComment) {
     EXPECT_TRUE(r.out.starts_with("### psem-bench compare: REGRESSION\n")) << r.out;
     EXPECT_TRUE(has(r.out, "| benchmark | baseline ns/op | contender ns/op | change | 95% CI | p | n | verdict |"))
         << r.out;
-    EXPECT_TRUE(has(r.out, "| postwait/processes:1/threads:1 | 14.0 | 18.2 | +30.3% |")) << r.out;
+    EXPECT_TRUE(has(r.out, "| postwait/processes:1/threads:1 | 14.0 | 18.2 | +30.2% |")) << r.out;
     EXPECT_TRUE(has(r.out, "| **slower** |")) << r.out;
     EXPECT_TRUE(has(r.out, "**Result:** 1 regression")) << r.out;
 }
