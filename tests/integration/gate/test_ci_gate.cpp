@@ -8,8 +8,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace {
 
@@ -76,6 +78,49 @@ TEST_F(CiGate, PairedSlowdownFailsTheJobToo) {
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
     EXPECT_TRUE(has(r.out, "(8 pairs)")) << r.out;
     EXPECT_TRUE(has(r.out, "Wilcoxon signed-rank")) << r.out;
+}
+
+// Interleaved rounds go scenario by scenario, the two builds back to back on each file,
+// so every benchmark's pairs are adjacent runs: one report per round and file on each
+// side, named alike, and every benchmark paired in every round.
+TEST_F(CiGate, InterleavedRoundsRunEachScenarioBackToBack) {
+    std::ofstream(dir_.path() / "scenarios" / "pw2.json")
+        << R"({"schema_version": 1, "name": "gate-pw2", "workload": "postwait", "processes": 2,)"
+           R"( "ops_per_worker": 20000, "warmup_ops": 100, "repetitions": 2, "timeout_s": 60})";
+    const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE, "--rounds", "3",
+                         "--paired", "--threshold", "50"});
+    ASSERT_FALSE(r.timed_out);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    for (const char* side : {"baseline", "contender"}) {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(work() + "/" + side)) names.push_back(e.path().filename());
+        std::sort(names.begin(), names.end());
+        EXPECT_EQ(names, (std::vector<std::string>{"round-001-pw.json", "round-001-pw2.json", "round-002-pw.json",
+                                                   "round-002-pw2.json", "round-003-pw.json", "round-003-pw2.json"}))
+            << side;
+        const auto one = nlohmann::json::parse(read_file(work() + "/" + side + "/round-002-pw2.json"));
+        int repetitions = 0;  // that file's scenario only
+        for (const auto& b : one["benchmarks"]) {
+            EXPECT_EQ(b["run_name"], "postwait/processes:2/threads:1");
+            repetitions += b["run_type"] == "iteration";
+        }
+        EXPECT_EQ(repetitions, 2);
+    }
+    EXPECT_TRUE(has(r.out, "| postwait/processes:1/threads:1 |")) << r.out;
+    EXPECT_TRUE(has(r.out, "| postwait/processes:2/threads:1 |")) << r.out;
+    EXPECT_TRUE(has(r.out, "6/6 (3 pairs)")) << r.out;  // both benchmarks: 3 rounds x 2 repetitions
+    EXPECT_FALSE(has(r.out, "(0 pairs)")) << r.out;
+    // Which build goes first alternates by round and by file, so neither side of any
+    // benchmark always runs second.
+    std::vector<std::string> order;
+    std::istringstream err(r.err);
+    for (std::string line; std::getline(err, line);)
+        if (line.rfind("ci-gate: round ", 0) == 0) order.push_back(line.substr(15));
+    EXPECT_EQ(order, (std::vector<std::string>{
+                         "1/3, pw, baseline", "1/3, pw, contender", "1/3, pw2, contender", "1/3, pw2, baseline",
+                         "2/3, pw, contender", "2/3, pw, baseline", "2/3, pw2, baseline", "2/3, pw2, contender",
+                         "3/3, pw, baseline", "3/3, pw, contender", "3/3, pw2, contender", "3/3, pw2, baseline"}))
+        << r.err;
 }
 
 // --record stores many one-repetition runs pooled in one report; against it the
