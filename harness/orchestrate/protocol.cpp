@@ -19,6 +19,7 @@ std::string encode_request(const worker_request& r) {
         {"backend", c.backend},
         {"producers", c.producers},
         {"consumers", c.consumers},
+        {"post_interval_ns", c.post_interval_ns},
         {"trials", c.trials},
         {"checks", c.checks},
         {"role", r.role},
@@ -50,6 +51,7 @@ worker_request decode_request(const std::string& text) {
     c.backend = j.at("backend").get<std::string>();
     c.producers = j.at("producers").get<int>();
     c.consumers = j.at("consumers").get<int>();
+    c.post_interval_ns = j.at("post_interval_ns").get<std::uint64_t>();
     c.trials = j.at("trials").get<int>();
     c.checks = j.at("checks").get<std::vector<std::string>>();
     if (j.contains("ops_per_worker")) c.ops_per_worker = j["ops_per_worker"].get<std::uint64_t>();

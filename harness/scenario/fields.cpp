@@ -241,7 +241,7 @@ void store_checks(const ojson& v, scenario& out, std::vector<issue>& issues) {
 
 // Limits: 4096 processes and 256 threads each are far beyond a sane benchmark yet small
 // enough that their product fits an int; 1e12 ops and one day bound a run's length.
-constexpr std::array<field_def, 22> fields = {{
+constexpr std::array<field_def, 23> fields = {{
     {"schema_version", false, store_schema_version},
     {"name", false, store_name},
     {"description", false, store_description},
@@ -263,6 +263,7 @@ constexpr std::array<field_def, 22> fields = {{
     {"background_processes", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 4096, o.background_processes, e); }},
     {"producers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.producers, e); }},
     {"consumers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.consumers, e); }},
+    {"post_interval_ns", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000'000, o.post_interval_ns, e); }},
     {"checks", true, store_checks},
     {"trials", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 100'000, o.trials, e); }},
     {"sweep", false, nullptr},

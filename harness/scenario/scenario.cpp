@@ -55,6 +55,7 @@ nlohmann::ordered_json to_json(const scenario& sc) {
     if (sc.workload == "producer_consumer") {
         put("producers", sc.producers);
         put("consumers", sc.consumers);
+        if (sc.post_interval_ns != 0) put("post_interval_ns", sc.post_interval_ns);
     }
     // Left out at its default, so a plain pingpong's canonical form stays as it was.
     if (sc.workload == "pingpong" && sc.background_processes != 0) put("background_processes", sc.background_processes);

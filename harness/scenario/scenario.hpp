@@ -51,6 +51,9 @@ struct scenario {
     int background_processes = 0;      // pingpong only: load processes beside the measured pair
     int producers = 1;                 // producer_consumer only
     int consumers = 1;                 // producer_consumer only
+    // producer_consumer only: each producer thread posts on a schedule, one unit every
+    // this many ns from the start signal (an offered load), instead of as fast as it can.
+    std::uint64_t post_interval_ns = 0;
     std::vector<std::string> checks;   // edge_cases only; empty = all
     int trials = 0;                    // edge_cases: trials per timed check; 0 = default
 

@@ -48,7 +48,7 @@ public:
         run_length();
         critical_section();
         if (bad_.contains("workload") || !given_.contains("workload")) return;
-        only_for("producer_consumer", {"producers", "consumers"});
+        only_for("producer_consumer", {"producers", "consumers", "post_interval_ns"});
         only_for("edge_cases", {"checks", "trials"});
         only_for("pingpong", {"background_processes"});
         if (sc_.workload == "pingpong") pingpong();
@@ -122,6 +122,18 @@ private:
                              derived, sc_.processes));
         }
         sc_.processes = derived;
+        paced_run_fits();
+    }
+
+    // A paced producer cannot finish before its schedule does: say so now, not after
+    // timeout_s of waiting.
+    void paced_run_fits() {
+        if (sc_.post_interval_ns == 0 || !sc_.ops_per_worker || bad_.contains("timeout_s")) return;
+        const double schedule_s = static_cast<double>(*sc_.ops_per_worker) * static_cast<double>(sc_.post_interval_ns) / 1e9;
+        if (schedule_s >= sc_.timeout_s)
+            fail({"post_interval_ns", "ops_per_worker", "timeout_s"},
+                 fmt::format("ops_per_worker x post_interval_ns = {:g} s of posting, not less than timeout_s = {:g} s",
+                             schedule_s, sc_.timeout_s));
     }
 
     void host_limit() {
@@ -264,6 +276,8 @@ std::string benchmark_name(const scenario& sc, const std::vector<std::pair<std::
     if (sc.backend != "psem" && !swept("backend")) out += fmt::format("/backend:{}", sc.backend);
     if (sc.background_processes != 0 && !swept("background_processes"))
         out += fmt::format("/background_processes:{}", sc.background_processes);
+    if (sc.post_interval_ns != 0 && !swept("post_interval_ns"))
+        out += fmt::format("/post_interval_ns:{}", sc.post_interval_ns);
     return out;
 }
 

@@ -6,9 +6,18 @@
 // Wake-up latency: producers stamp the time of the n-th post (in post order) in shared
 // memory; the consumer that makes the n-th take measures against it. Units are
 // fungible, so this is exactly the queueing delay of a FIFO hand-off.
+//
+// post_interval_ns paces the producers: each thread's k-th post is due k intervals after
+// the start signal, and it sleeps until then (absolute deadlines, so a late post is not
+// carried into the next ones: the offered load stays what was asked). Then ns/op is the
+// pace, and what the run measures is the consumers' wake-up latency at that load.
 #include "stats/descriptive.hpp"
 #include "workload/common.hpp"
 #include "workload/registry.hpp"
+
+#include <sys/prctl.h>
+
+#include <ctime>
 
 namespace psem::bench {
 namespace {
@@ -43,11 +52,13 @@ public:
 
     worker_result run_worker(worker_env& env) const override {
         return detail::with_backend(env, 0, [&](auto sem) {
-            return env.role == "producer" ? produce(env, sem) : consume(env, sem);
+            if (env.role != "producer") return consume(env, sem);
+            // Two loops, so the unpaced one carries no pacing branch.
+            return env.config.post_interval_ns != 0 ? produce<true>(env, sem) : produce<false>(env, sem);
         });
     }
 
-    void summarize(const scenario&, std::span<const worker_result> results, run_record& rec) const override {
+    void summarize(const scenario& sc, std::span<const worker_result> results, run_record& rec) const override {
         std::vector<double> taken;
         rec.ops = 0;
         for (const auto& r : results)
@@ -56,6 +67,7 @@ public:
                 rec.ops += r.ops;
             }
         rec.counters["fairness"] = jain_fairness(taken);
+        if (sc.post_interval_ns != 0) paced_counters(sc, results, rec);
     }
 
     /// Every unit that will ever be available: what producers post plus the initial value.
@@ -66,9 +78,35 @@ public:
     }
 
 private:
-    template <class Sem>
+    // What was offered against what was asked: a producer that cannot keep the pace (the
+    // host is too slow, or too loaded) posts late, and the achieved rate falls short. A
+    // thread's n posts span n - 1 intervals (the first is due at the start signal), so a
+    // producer on time reads the offered rate, never more.
+    static void paced_counters(const scenario& sc, std::span<const worker_result> results, run_record& rec) {
+        double achieved = 0;
+        for (const auto& r : results)
+            if (r.role == "producer" && r.ops > 1 && r.end_ns > r.start_ns)
+                achieved += static_cast<double>(r.ops - 1) * 1e9 / static_cast<double>(r.end_ns - r.start_ns);
+        const double threads = static_cast<double>(sc.producers) * static_cast<double>(sc.threads_per_process);
+        rec.counters["offered_posts_per_sec"] = threads * 1e9 / static_cast<double>(sc.post_interval_ns);
+        rec.counters["posts_per_sec"] = achieved;
+    }
+
+    // Sleeps until `deadline` (CLOCK_MONOTONIC ns, now_ns's clock); returns at once when it
+    // has passed. Signals restart the sleep: a stop request kills the worker anyway.
+    static void sleep_until(std::uint64_t deadline) noexcept {
+        const timespec ts{static_cast<std::time_t>(deadline / 1'000'000'000u),
+                          static_cast<long>(deadline % 1'000'000'000u)};
+        while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
+        }
+    }
+
+    template <bool Paced, class Sem>
     static worker_result produce(worker_env& env, Sem sem) {
         worker_result r;
+        const std::uint64_t interval = env.config.post_interval_ns;
+        // The default 50 us timer slack would let every sleep overshoot by up to that.
+        if constexpr (Paced) ::prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
         if (!detail::pass_start_barrier(env, r)) return r;
         control_block& ctl = *env.control;
         auto* stamps = ctl.post_stamps();
@@ -77,7 +115,12 @@ private:
         int err = 0;
         detail::phase_meter meter;
         meter.begin();
-        r.ops = detail::drive(env.config, meter.start_ns(), [&](std::uint64_t) {
+        const std::uint64_t start = meter.start_ns();
+        r.ops = detail::drive(env.config, start, [&](std::uint64_t i) {
+            if constexpr (Paced) {
+                const std::uint64_t due = start + i * interval;
+                if (now_ns() < due) sleep_until(due);
+            }
             const std::uint64_t seq = initial + ctl.posted.fetch_add(1, std::memory_order_relaxed);
             if (seq < slots) stamps[seq].store(now_ns(), std::memory_order_relaxed);
             if (!sem.post()) [[unlikely]] {

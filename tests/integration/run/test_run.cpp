@@ -176,6 +176,40 @@ TEST(Run, ProducerConsumerTakesEveryUnitOnce) {
     EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
 }
 
+// Paced producers keep their schedule: no run ends before its last post is due, the
+// achieved rate never beats the offered one, every unit is still taken once, and an
+// unpaced run carries no pacing counters.
+TEST(Run, PacedProducersPostOnTheirSchedule) {
+    json sc = scenario_of("it-pc-paced", "producer_consumer", 3, 200);
+    sc.erase("processes");
+    sc["producers"] = 2;
+    sc["consumers"] = 1;
+    sc["post_interval_ns"] = 500000;  // 2 x 2000 posts/s; 199 intervals = 99.5 ms a repetition
+    sc["timeout_s"] = 30;
+    const auto r = run_loaded(sc);
+    ASSERT_EQ(r.process.exit_code, 0) << r.process.err;
+    ASSERT_EQ(r.iterations.size(), 2u);
+    for (const auto& b : r.iterations) {
+        EXPECT_EQ(b.at("run_name"), "producer_consumer/producers:2/consumers:1/post_interval_ns:500000");
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 400u) << "every posted unit taken, once";
+        EXPECT_GE(b.at("wall_ns").get<double>(), 199 * 500000.0);
+        EXPECT_DOUBLE_EQ(b.at("offered_posts_per_sec").get<double>(), 4000.0);
+        const double achieved = b.at("posts_per_sec").get<double>();
+        EXPECT_LE(achieved, 4000.0 * 1.0001);
+        EXPECT_GT(achieved, 4000.0 * 0.25);  // wide: a sanitizer build on a loaded host
+        EXPECT_GT(b.at("p50_ns").get<double>(), 0);
+    }
+    EXPECT_TRUE(psem_test::bench_leftovers(r.process.pid).empty());
+
+    sc.erase("post_interval_ns");
+    const auto unpaced = run_loaded(sc);
+    ASSERT_EQ(unpaced.process.exit_code, 0) << unpaced.process.err;
+    for (const auto& b : unpaced.iterations) {
+        EXPECT_FALSE(b.contains("posts_per_sec"));
+        EXPECT_FALSE(b.contains("offered_posts_per_sec"));
+    }
+}
+
 TEST(Run, DurationModeStopsOnTime) {
     temp_dir dir;
     json sc = scenario_of("it-duration", "pingpong", 2, 1);

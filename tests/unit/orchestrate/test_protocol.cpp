@@ -13,6 +13,7 @@ TEST(Protocol, RequestRoundTripsTheScenarioFieldsAWorkerUses) {
     r.config.ops_per_worker = 1234;
     r.config.critical_section_ns = 0;
     r.config.critical_section_iterations = 42;
+    r.config.post_interval_ns = 50000;
     r.role = "worker";
     r.process_index = 2;
     r.sem_names = {"/a", "/b"};
@@ -23,6 +24,7 @@ TEST(Protocol, RequestRoundTripsTheScenarioFieldsAWorkerUses) {
     EXPECT_EQ(d.config.ops_per_worker, 1234u);
     EXPECT_FALSE(d.config.duration_ms.has_value());
     EXPECT_EQ(d.config.critical_section_iterations, 42u);
+    EXPECT_EQ(d.config.post_interval_ns, 50000u);
     EXPECT_EQ(d.role, "worker");
     EXPECT_EQ(d.process_index, 2);
     EXPECT_EQ(d.sem_names, r.sem_names);
