@@ -51,9 +51,10 @@ protected:
 };
 
 TEST_F(CiGate, InterleavedAaPasses) {
-    // A 50% threshold: this checks the gate's plumbing (exit code, Markdown, counts), not
-    // the host's stability, which over 8 rounds can move a 6 ns op by more than 5%.
-    const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE, "--threshold", "50"});
+    // A 100% threshold: this checks the gate's plumbing (exit code, Markdown, counts), not
+    // the host's stability, which over 8 rounds can move a 6 ns op by more than 5% (and a
+    // stored A/A in a sanitizer build moved +54%; see below).
+    const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE, "--threshold", "100"});
     ASSERT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_TRUE(has(r.out, "### psem-bench compare: no regression")) << r.out;
@@ -88,7 +89,7 @@ TEST_F(CiGate, InterleavedRoundsRunEachScenarioBackToBack) {
         << R"({"schema_version": 1, "name": "gate-pw2", "workload": "postwait", "processes": 2,)"
            R"( "ops_per_worker": 20000, "warmup_ops": 100, "repetitions": 2, "timeout_s": 60})";
     const auto r = gate({"--bench", PSEM_BENCH_EXE, "--baseline-cmd", PSEM_BENCH_EXE, "--rounds", "3",
-                         "--paired", "--threshold", "50"});
+                         "--paired", "--threshold", "100"});
     ASSERT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     for (const char* side : {"baseline", "contender"}) {
@@ -142,9 +143,10 @@ TEST_F(CiGate, RecordedBaselinePoolsItsRunsAndGatesAStoredComparison) {
     for (int i = 0; i < 16; ++i) EXPECT_EQ(indices[static_cast<std::size_t>(i)], i);
 
     // A stored baseline cannot tell the host's drift from a change (results/baselines/
-    // README.md: 3 of 6 A/A jobs failed minutes after recording): a 50% threshold keeps
-    // this to the plumbing. The slowed wrapper below is some 50x slower, far beyond it.
-    const auto aa = gate({"--bench", PSEM_BENCH_EXE, "--baseline", baseline, "--threshold", "50"});
+    // README.md: 3 of 6 A/A jobs failed minutes after recording), and in a sanitizer build
+    // beside the rest of the suite one A/A read +54%: a 300% threshold keeps this to the
+    // plumbing. The slowed wrapper below is some 20x slower, far beyond it.
+    const auto aa = gate({"--bench", PSEM_BENCH_EXE, "--baseline", baseline, "--threshold", "300"});
     EXPECT_EQ(aa.exit_code, 0) << aa.out << aa.err;
     EXPECT_TRUE(has(aa.out, "16/16")) << aa.out;
     const auto slow = gate({"--bench", slow_, "--baseline", baseline});
