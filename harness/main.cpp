@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
 
     cli::compare_args cmp;
     auto* compare_cmd = app.add_subcommand(
-        "compare", "Compare two reports: per benchmark change, 95% CI, Mann-Whitney p (or, --paired, signed-rank p) and verdict.\n"
+        "compare", "Compare two reports: per benchmark change (the Hodges-Lehmann estimate of the ratio), its 95% CI, Mann-Whitney p\n"
+                   "(or, --paired, signed-rank p) and verdict.\n"
                    "Exit 0 no regression, 1 regression, 2 unreadable or malformed input");
     compare_cmd->add_option("baseline", cmp.baseline, "Baseline report (or a directory of reports, pooled)")
         ->required();
