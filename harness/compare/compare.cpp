@@ -20,7 +20,7 @@ benchmark_comparison compare_one(std::string name, side_figures base, side_figur
     c.baseline = std::move(base);
     c.contender = std::move(cont);
     c.median_ratio = c.contender.median_ns / c.baseline.median_ns;
-    c.ratio = c.median_ratio;
+    c.ratio = c.median_ratio;  // NaN when a side failed; the estimate replaces it below
     c.change = c.ratio - 1;
 
     if (!std::isfinite(c.baseline.median_ns) || !std::isfinite(c.contender.median_ns)) {

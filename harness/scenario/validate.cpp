@@ -260,7 +260,7 @@ std::string benchmark_name(const scenario& sc, const std::vector<std::pair<std::
         return std::any_of(params.begin(), params.end(), [&](const auto& p) { return p.first == f; });
     };
     for (const auto& [field, value] : params) out += fmt::format("/{}:{}", field, name_fragment(value));
-    const auto tail = [&](std::string_view label, std::string_view field, long value) {
+    const auto tail = [&](std::string_view label, std::string_view field, const auto& value) {
         if (!swept(field)) out += fmt::format("/{}:{}", label, value);
     };
     if (sc.workload == "producer_consumer") {
@@ -273,11 +273,9 @@ std::string benchmark_name(const scenario& sc, const std::vector<std::pair<std::
     }
     // The raw-glibc calibration run must not share a name with the psem run it calibrates,
     // nor a loaded pingpong with a quiet one.
-    if (sc.backend != "psem" && !swept("backend")) out += fmt::format("/backend:{}", sc.backend);
-    if (sc.background_processes != 0 && !swept("background_processes"))
-        out += fmt::format("/background_processes:{}", sc.background_processes);
-    if (sc.post_interval_ns != 0 && !swept("post_interval_ns"))
-        out += fmt::format("/post_interval_ns:{}", sc.post_interval_ns);
+    if (sc.backend != "psem") tail("backend", "backend", sc.backend);
+    if (sc.background_processes != 0) tail("background_processes", "background_processes", sc.background_processes);
+    if (sc.post_interval_ns != 0) tail("post_interval_ns", "post_interval_ns", sc.post_interval_ns);
     return out;
 }
 

@@ -24,7 +24,7 @@ using mono_point = std::chrono::time_point<std::chrono::steady_clock, std::chron
 }
 /// For non-negative values (absolute CLOCK_MONOTONIC times and intervals).
 [[nodiscard]] inline timespec to_timespec(std::int64_t ns) noexcept {
-    return timespec{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+    return ns_to_timespec(static_cast<std::uint64_t>(ns));
 }
 
 }  // namespace psem::bench::edge

@@ -17,8 +17,6 @@
 
 #include <sys/prctl.h>
 
-#include <ctime>
-
 namespace psem::bench {
 namespace {
 
@@ -92,15 +90,6 @@ private:
         rec.counters["posts_per_sec"] = achieved;
     }
 
-    // Sleeps until `deadline` (CLOCK_MONOTONIC ns, now_ns's clock); returns at once when it
-    // has passed. Signals restart the sleep: a stop request kills the worker anyway.
-    static void sleep_until(std::uint64_t deadline) noexcept {
-        const timespec ts{static_cast<std::time_t>(deadline / 1'000'000'000u),
-                          static_cast<long>(deadline % 1'000'000'000u)};
-        while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
-        }
-    }
-
     template <bool Paced, class Sem>
     static worker_result produce(worker_env& env, Sem sem) {
         worker_result r;
@@ -119,7 +108,7 @@ private:
         r.ops = detail::drive(env.config, start, [&](std::uint64_t i) {
             if constexpr (Paced) {
                 const std::uint64_t due = start + i * interval;
-                if (now_ns() < due) sleep_until(due);
+                if (now_ns() < due) sleep_until_ns(due);  // already due: no system call
             }
             const std::uint64_t seq = initial + ctl.posted.fetch_add(1, std::memory_order_relaxed);
             if (seq < slots) stamps[seq].store(now_ns(), std::memory_order_relaxed);

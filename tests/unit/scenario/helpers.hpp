@@ -27,4 +27,11 @@ inline std::string messages(const std::vector<scenario_error>& errors) {
 
 inline std::string messages(const parse_result& r) { return messages(r.errors); }
 
+/// The benchmark names of a sweep's points, in order.
+inline std::vector<std::string> names(const expand_result& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.points) out.push_back(p.benchmark_name);
+    return out;
+}
+
 }  // namespace psem::bench::testing

@@ -13,12 +13,7 @@ namespace {
 
 using testing::doc;
 using testing::messages;
-
-std::vector<std::string> names(const expand_result& r) {
-    std::vector<std::string> out;
-    for (const auto& p : r.points) out.push_back(p.benchmark_name);
-    return out;
-}
+using testing::names;
 
 TEST(BackgroundProcesses, DefaultsToZeroAndLeavesTheNameAlone) {
     const parse_result r = parse_scenario(doc("", "pingpong"), "t.json");

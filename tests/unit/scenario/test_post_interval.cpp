@@ -14,12 +14,7 @@ namespace {
 
 using testing::doc;
 using testing::messages;
-
-std::vector<std::string> names(const expand_result& r) {
-    std::vector<std::string> out;
-    for (const auto& p : r.points) out.push_back(p.benchmark_name);
-    return out;
-}
+using testing::names;
 
 const char* pc = "producer_consumer";
 

@@ -11,17 +11,12 @@ namespace {
 
 using testing::doc;
 using testing::messages;
+using testing::names;
 
 scenario parse_ok(const std::string& text) {
     parse_result r = parse_scenario(text, "t.json");
     EXPECT_TRUE(r.ok()) << messages(r);
     return r.value.value_or(scenario{});
-}
-
-std::vector<std::string> names(const expand_result& r) {
-    std::vector<std::string> out;
-    for (const auto& p : r.points) out.push_back(p.benchmark_name);
-    return out;
 }
 
 TEST(Sweep, NoSweepIsOnePoint) {
