@@ -2,7 +2,7 @@
 // run or check failed or a regression was found, 2 bad input or usage, 128+N when
 // stopped by signal N.
 #include "cli/commands.hpp"
-#include "orchestrate/worker_main.hpp"
+#include "run/worker_main.hpp"
 
 #include <psem/version.hpp>
 

@@ -3,9 +3,9 @@
 // input or usage).
 #include "cli/commands.hpp"
 #include "cli/report_input.hpp"
-#include "compare/compare.hpp"
-#include "report/compare_render.hpp"
-#include "report/report_error.hpp"
+#include "analysis/compare.hpp"
+#include "render/compare_render.hpp"
+#include "io/report_error.hpp"
 
 #include <filesystem>
 #include <iostream>

@@ -3,8 +3,8 @@
 // report that cannot be read.
 #include "cli/commands.hpp"
 #include "cli/report_input.hpp"
-#include "compare/side_by_side.hpp"
-#include "report/side_by_side_render.hpp"
+#include "analysis/side_by_side.hpp"
+#include "render/side_by_side_render.hpp"
 
 #include <fmt/format.h>
 

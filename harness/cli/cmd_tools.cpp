@@ -2,8 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "context/context.hpp"
-#include "orchestrate/names.hpp"
-#include "orchestrate/spawn.hpp"
+#include "run/names.hpp"
+#include "run/spawn.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "cli/load.hpp"
 
-#include "workload/workload.hpp"
+#include "workloads/workload.hpp"
 
 #include <filesystem>
 

@@ -2,10 +2,10 @@
 #include "cli/report_input.hpp"
 
 #include "cli/commands.hpp"
-#include "compare/compare.hpp"
-#include "report/atomic_write.hpp"
-#include "report/json_reader.hpp"
-#include "report/report_error.hpp"
+#include "analysis/compare.hpp"
+#include "io/atomic_write.hpp"
+#include "io/json_reader.hpp"
+#include "io/report_error.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -3,7 +3,7 @@
 // rendered text to stdout or to --out.
 #pragma once
 
-#include "report/run_record.hpp"
+#include "model/records.hpp"
 
 #include <string>
 #include <vector>

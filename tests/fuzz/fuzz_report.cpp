@@ -4,9 +4,9 @@
 // source name. Any other exception escaping is a bug (psem-bench compare would print a
 // message naming nothing). A report that was read must survive write + read unchanged in
 // shape: the writer is what psem-bench uses to save what it read (pooling, baselines).
-#include "report/json_reader.hpp"
-#include "report/json_writer.hpp"
-#include "report/report_error.hpp"
+#include "io/json_reader.hpp"
+#include "io/json_writer.hpp"
+#include "io/report_error.hpp"
 
 #include <cstdint>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // producer_consumer (file, sweep, --set), refused elsewhere and out of range with the JSON
 // path, refused when the schedule cannot end inside timeout_s, and part of the benchmark
 // name so that a paced run never shares a name with an unpaced one. (The worker request
-// carries it: tests/unit/orchestrate/test_protocol.cpp.)
+// carries it: tests/unit/run/test_protocol.cpp.)
 #include "helpers.hpp"
 
 #include "scenario/validate.hpp"

@@ -1,0 +1,18 @@
+// conformance/edge_cases.hpp - the edge_cases workload: checks instead of loops. Each check
+// provokes one documented error (or success) of the semaphore API, across processes
+// where that is how it happens in real use, and reports expected vs observed.
+#pragma once
+
+#include "model/records.hpp"
+#include "scenario/scenario.hpp"
+
+#include <string>
+#include <vector>
+
+namespace psem::bench {
+
+/// Runs the scenario's checks (all when `checks` is empty), in the documented order.
+/// Never throws; a check that cannot run is reported failed or skipped with a reason.
+[[nodiscard]] std::vector<check_record> run_edge_cases(const scenario& sc);
+
+}  // namespace psem::bench

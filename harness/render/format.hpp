@@ -1,0 +1,27 @@
+// render/format.hpp - how numbers look in tables meant for people. Pure functions; a
+// missing value (NaN) prints as "-".
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace psem::bench {
+
+/// ns/op figures: "1.23", "14.2", "416", "12345" (more digits for small values).
+[[nodiscard]] std::string format_ns(double ns);
+/// A duration with a unit chosen for it: "850 ns", "12.3 us", "1.20 ms", "2.00 s".
+[[nodiscard]] std::string format_duration(double ns);
+/// A rate with an SI suffix: "950", "12.3k", "70.4M", "1.20G".
+[[nodiscard]] std::string format_rate(double per_second);
+/// A fraction as a percentage: 0.0123 -> "1.23%".
+[[nodiscard]] std::string format_percent(double fraction);
+/// A small ratio such as context switches per op: "0.00", "0.53", "2.1".
+[[nodiscard]] std::string format_ratio(double x);
+
+/// The same, for optional values ("-" when absent).
+template <class F>
+[[nodiscard]] std::string format_opt(F format, const std::optional<double>& v) {
+    return v ? format(*v) : std::string("-");
+}
+
+}  // namespace psem::bench

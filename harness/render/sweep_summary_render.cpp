@@ -1,0 +1,136 @@
+// render/sweep_summary_render.cpp - the printing half of the sweep summary: a per-point
+// table with the peak and knee marked, then one sentence each for peak, knee and fall;
+// and the JSON form the report keeps.
+#include "render/sweep_summary_render.hpp"
+
+#include "render/format.hpp"
+#include "analysis/sweep_summary.hpp"
+#include "render/text_table.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace psem::bench {
+namespace {
+
+std::string fields_text(const sweep_summary& s) {
+    std::string out;
+    for (const auto& f : s.swept_fields) out += (out.empty() ? "" : " x ") + f;
+    return out;
+}
+
+text_table point_table(const sweep_summary& s) {
+    using a = text_table::align;
+    text_table t{{{"point", a::left}, {"workers", a::right}, {"ns/op", a::right}, {"ops/s", a::right},
+                  {"of peak", a::right}, {"p50", a::right}, {"p99", a::right}, {"", a::left}},
+                 {}};
+    const double peak = s.peak ? s.points[*s.peak].ops_per_sec : std::nan("");
+    for (std::size_t i = 0; i < s.points.size(); ++i) {
+        const sweep_point& p = s.points[i];
+        if (p.good_runs == 0) {
+            t.rows.push_back({point_label(p), std::to_string(p.workers), "FAILED: every repetition failed"});
+            continue;
+        }
+        std::string mark = s.peak == i ? "peak" : "";
+        if (s.knee == i) mark += mark.empty() ? "knee" : ", knee";
+        t.rows.push_back({point_label(p), std::to_string(p.workers), format_ns(p.ns_per_op),
+                          format_rate(p.ops_per_sec), fmt::format("{:.0f}%", 100 * p.ops_per_sec / peak),
+                          format_opt(format_duration, p.p50_ns), format_opt(format_duration, p.p99_ns), mark});
+    }
+    return t;
+}
+
+// A point in the JSON summary: named by its values, with the figures the verdict rests on.
+nlohmann::json point_json(const sweep_point& p) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [field, value] : p.params) params[field] = value;
+    nlohmann::json j{{"benchmark", p.benchmark}, {"params", params}, {"workers", p.workers}};
+    // NaN would be written as null anyway; saying so keeps the intent visible.
+    const auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+    j["ns_per_op"] = num(p.ns_per_op);
+    j["ops_per_sec"] = num(p.ops_per_sec);
+    if (p.p99_ns) j["p99_ns"] = num(*p.p99_ns);
+    return j;
+}
+
+nlohmann::json index_json(const sweep_summary& s, const std::optional<std::size_t>& i) {
+    return i ? point_json(s.points[*i]) : nlohmann::json(nullptr);
+}
+
+std::string peak_sentence(const sweep_summary& s) {
+    if (!s.peak) return "Peak: none, every point failed.";
+    const sweep_point& p = s.points[*s.peak];
+    return fmt::format("Peak: {} ops/s at {} ({} ns/op).", format_rate(p.ops_per_sec), point_label(p),
+                       format_ns(p.ns_per_op));
+}
+
+std::string knee_sentence(const sweep_summary& s) {
+    const std::string limit = format_duration(s.latency_limit_ns);
+    if (!s.latency_measured) return "Knee: not measured (no point recorded p99 latency).";
+    if (!s.knee) {
+        const sweep_point& p = s.points[*s.last_under_limit];
+        return fmt::format("Knee: none; p99 stays under {} up to {} (p99 {}).", limit, point_label(p),
+                           format_duration(*p.p99_ns));
+    }
+    const sweep_point& k = s.points[*s.knee];
+    if (!s.last_under_limit)
+        return fmt::format("Knee: p99 is over {} already at {} (p99 {}).", limit, point_label(k),
+                           format_duration(*k.p99_ns));
+    const sweep_point& before = s.points[*s.last_under_limit];
+    return fmt::format("Knee: p99 crosses {} between {} (p99 {}) and {} (p99 {}).", limit, point_label(before),
+                       format_duration(*before.p99_ns), point_label(k), format_duration(*k.p99_ns));
+}
+
+std::string fall_sentence(const sweep_summary& s) {
+    if (!s.peak) return {};
+    const bool axis = s.swept_fields.size() == 1;
+    if (!s.lowest)
+        return axis ? "Past the peak: nothing yet; throughput is highest at the last point, so sweep further."
+                    : "Lowest: only one point succeeded.";
+    const sweep_point& p = s.points[*s.lowest];
+    // Whole percents, but never round a 99.8% fall up to a "100%" that reads as zero throughput.
+    const int decimals = s.fall_fraction > 0.99 ? 1 : 0;
+    return fmt::format("{}: {:.{}f}% below the peak at {} ({} ops/s).", axis ? "Past the peak" : "Lowest",
+                       100 * s.fall_fraction, decimals, point_label(p), format_rate(p.ops_per_sec));
+}
+
+}  // namespace
+
+nlohmann::json to_json(const sweep_summary& s) {
+    return {{"scenario", s.scenario},
+            {"swept_fields", s.swept_fields},
+            {"points", s.points.size()},
+            {"latency_limit_ns", s.latency_limit_ns},
+            {"peak", index_json(s, s.peak)},
+            {"latency_measured", s.latency_measured},
+            {"knee", index_json(s, s.knee)},
+            {"last_under_limit", index_json(s, s.last_under_limit)},
+            {"lowest", index_json(s, s.lowest)},
+            {"fall_fraction", s.fall_fraction}};
+}
+
+void render_sweep_summary(std::ostream& out, const sweep_summary& s) {
+    out << fmt::format("Sweep summary: {} over {}, p99 limit {}\n", s.scenario, fields_text(s),
+                       format_duration(s.latency_limit_ns));
+    print_aligned(out, point_table(s));
+    out << peak_sentence(s) << '\n' << knee_sentence(s) << '\n';
+    if (const std::string f = fall_sentence(s); !f.empty()) out << f << '\n';
+}
+
+std::string render_sweep_summary(const sweep_summary& s) {
+    std::ostringstream out;
+    render_sweep_summary(out, s);
+    return out.str();
+}
+
+void render_sweep_summary_markdown(std::ostream& out, const sweep_summary& s) {
+    out << fmt::format("### Sweep summary: {} over {} (p99 limit {})\n\n", s.scenario, fields_text(s),
+                       format_duration(s.latency_limit_ns));
+    print_markdown(out, point_table(s));
+    out << "\n- " << peak_sentence(s) << "\n- " << knee_sentence(s) << '\n';
+    if (const std::string f = fall_sentence(s); !f.empty()) out << "- " << f << '\n';
+}
+
+}  // namespace psem::bench

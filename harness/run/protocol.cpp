@@ -1,0 +1,123 @@
+#include "run/protocol.hpp"
+
+#include <stdexcept>
+
+namespace psem::bench {
+
+using nlohmann::json;
+
+std::string encode_request(const worker_request& r) {
+    const scenario& c = r.config;
+    json j = {
+        {"workload", c.workload},
+        {"processes", c.processes},
+        {"threads_per_process", c.threads_per_process},
+        {"warmup_ops", c.warmup_ops},
+        {"critical_section_ns", c.critical_section_ns},
+        {"critical_section_iterations", c.critical_section_iterations},
+        {"initial_value", c.initial_value},
+        {"backend", c.backend},
+        {"producers", c.producers},
+        {"consumers", c.consumers},
+        {"post_interval_ns", c.post_interval_ns},
+        {"trials", c.trials},
+        {"checks", c.checks},
+        {"role", r.role},
+        {"process_index", r.process_index},
+        {"role_index", r.role_index},
+        {"sem_names", r.sem_names},
+        {"ready_name", r.ready_name},
+        {"start_name", r.start_name},
+        {"control_name", r.control_name},
+        {"cpus", r.cpus},
+        {"fault", r.fault},
+    };
+    if (c.ops_per_worker) j["ops_per_worker"] = *c.ops_per_worker;
+    if (c.duration_ms) j["duration_ms"] = *c.duration_ms;
+    return j.dump();
+}
+
+worker_request decode_request(const std::string& text) {
+    const json j = json::parse(text);
+    worker_request r;
+    scenario& c = r.config;
+    c.workload = j.at("workload").get<std::string>();
+    c.processes = j.at("processes").get<int>();
+    c.threads_per_process = j.at("threads_per_process").get<int>();
+    c.warmup_ops = j.at("warmup_ops").get<std::uint64_t>();
+    c.critical_section_ns = j.at("critical_section_ns").get<std::uint64_t>();
+    c.critical_section_iterations = j.at("critical_section_iterations").get<std::uint64_t>();
+    c.initial_value = j.at("initial_value").get<unsigned>();
+    c.backend = j.at("backend").get<std::string>();
+    c.producers = j.at("producers").get<int>();
+    c.consumers = j.at("consumers").get<int>();
+    c.post_interval_ns = j.at("post_interval_ns").get<std::uint64_t>();
+    c.trials = j.at("trials").get<int>();
+    c.checks = j.at("checks").get<std::vector<std::string>>();
+    if (j.contains("ops_per_worker")) c.ops_per_worker = j["ops_per_worker"].get<std::uint64_t>();
+    if (j.contains("duration_ms")) c.duration_ms = j["duration_ms"].get<std::uint64_t>();
+    r.role = j.at("role").get<std::string>();
+    r.process_index = j.at("process_index").get<int>();
+    r.role_index = j.at("role_index").get<int>();
+    r.sem_names = j.at("sem_names").get<std::vector<std::string>>();
+    r.ready_name = j.at("ready_name").get<std::string>();
+    r.start_name = j.at("start_name").get<std::string>();
+    r.control_name = j.at("control_name").get<std::string>();
+    r.cpus = j.at("cpus").get<std::vector<int>>();
+    r.fault = j.at("fault").get<std::string>();
+    if (c.threads_per_process < 1 || r.cpus.size() != static_cast<std::size_t>(c.threads_per_process))
+        throw std::runtime_error("worker request: cpus must list one entry per thread");
+    return r;
+}
+
+std::string encode_results(const std::vector<worker_result>& results) {
+    json arr = json::array();
+    for (const auto& r : results) {
+        json buckets = json::array();
+        const auto counts = r.latency.counts();
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (counts[i] != 0) buckets.push_back({i, counts[i]});  // sparse: most are empty
+        arr.push_back({{"ops", r.ops},
+                       {"start_ns", r.start_ns},
+                       {"end_ns", r.end_ns},
+                       {"cpu_ns", r.cpu_ns},
+                       {"voluntary_ctxsw", r.voluntary_ctxsw},
+                       {"involuntary_ctxsw", r.involuntary_ctxsw},
+                       {"has_latency", r.has_latency},
+                       {"latency", {{"min", r.latency.min()}, {"max", r.latency.max()}, {"buckets", buckets}}},
+                       {"role", r.role},
+                       {"error", r.error}});
+    }
+    return arr.dump();
+}
+
+std::vector<worker_result> decode_results(const std::string& text) {
+    const json arr = json::parse(text);
+    if (!arr.is_array()) throw std::runtime_error("worker results: expected an array");
+    std::vector<worker_result> out(arr.size());
+    for (std::size_t k = 0; k < arr.size(); ++k) {
+        const json& j = arr[k];
+        worker_result& r = out[k];
+        r.ops = j.at("ops").get<std::uint64_t>();
+        r.start_ns = j.at("start_ns").get<std::uint64_t>();
+        r.end_ns = j.at("end_ns").get<std::uint64_t>();
+        r.cpu_ns = j.at("cpu_ns").get<std::uint64_t>();
+        r.voluntary_ctxsw = j.at("voluntary_ctxsw").get<std::uint64_t>();
+        r.involuntary_ctxsw = j.at("involuntary_ctxsw").get<std::uint64_t>();
+        r.has_latency = j.at("has_latency").get<bool>();
+        r.role = j.at("role").get<std::string>();
+        r.error = j.at("error").get<std::string>();
+        const json& lat = j.at("latency");
+        std::vector<std::uint64_t> counts(latency_histogram::bucket_count, 0);
+        for (const json& b : lat.at("buckets")) {
+            const auto i = b.at(0).get<std::size_t>();
+            if (i >= counts.size()) throw std::runtime_error("worker results: bucket index out of range");
+            counts[i] = b.at(1).get<std::uint64_t>();
+        }
+        if (!r.latency.merge_counts(counts, lat.at("min").get<std::uint64_t>(), lat.at("max").get<std::uint64_t>()))
+            throw std::runtime_error("worker results: bad histogram");
+    }
+    return out;
+}
+
+}  // namespace psem::bench

@@ -1,0 +1,39 @@
+// run/protocol.hpp - what the parent tells a worker process (one JSON argument)
+// and what the worker sends back (one JSON document on its result pipe, fd 3).
+#pragma once
+
+#include "scenario/scenario.hpp"
+#include "workloads/workload.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace psem::bench {
+
+/// The file descriptor a worker writes its results to.
+inline constexpr int result_fd = 3;
+
+struct worker_request {
+    scenario config;                       // only the fields a worker loop reads
+    std::string role;
+    int process_index = 0;
+    int role_index = 0;
+    std::vector<std::string> sem_names;    // in the workload's semaphore_spec order
+    std::string ready_name;                // the start barrier's two semaphores
+    std::string start_name;
+    std::string control_name;              // the shared control block
+    std::vector<int> cpus;                 // one per thread, -1 = no pinning
+    std::string fault;                     // test-only fault injection, see worker_main.cpp
+};
+
+[[nodiscard]] std::string encode_request(const worker_request& req);
+/// Throws std::runtime_error (or nlohmann::json::exception) on a malformed request.
+[[nodiscard]] worker_request decode_request(const std::string& text);
+
+[[nodiscard]] std::string encode_results(const std::vector<worker_result>& results);
+/// Throws std::runtime_error on malformed data (a worker that died mid-write).
+[[nodiscard]] std::vector<worker_result> decode_results(const std::string& text);
+
+}  // namespace psem::bench
