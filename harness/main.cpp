@@ -24,6 +24,13 @@ int main(int argc, char** argv) {
                  "psem-bench"};
     app.set_version_flag("--version", std::string(psem::version) + " (" + psem::git_revision + ")");
     app.require_subcommand(1);
+    // compare's --alpha.
+    const CLI::Validator alpha_range(
+        [](const std::string& s) {
+            const double a = std::strtod(s.c_str(), nullptr);
+            return a > 0 && a <= 0.5 ? std::string() : "must be above 0 and at most 0.5, not " + s;
+        },
+        "(0, 0.5]");
 
     cli::run_args run;
     auto* run_cmd = app.add_subcommand("run", "Run scenarios (files or directories of *.json) and write a report");
@@ -59,12 +66,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.0, 1000.0))
         ->capture_default_str();
     compare_cmd->add_option("--alpha", cmp.alpha, "Significance level of the test, 0 < A <= 0.5")
-        ->check(CLI::Validator(
-            [](const std::string& s) {
-                const double a = std::strtod(s.c_str(), nullptr);
-                return a > 0 && a <= 0.5 ? std::string() : "must be above 0 and at most 0.5, not " + s;
-            },
-            "(0, 0.5]"))
+        ->check(alpha_range)
         ->capture_default_str();
     compare_cmd->add_option("--max-cv", cmp.max_cv_percent, "Warn when a benchmark's cv (%) exceeds this")
         ->check(CLI::PositiveNumber)
@@ -93,6 +95,17 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json", "markdown"}))
         ->capture_default_str();
     side_cmd->add_option("--out,-o", sbs.out, "Write the output there (stdout then shows the table)");
+
+    cli::merge_args mrg;
+    auto* merge_cmd = app.add_subcommand(
+        "merge", "Pool reports into one, as a stored baseline is kept: the first report's context, every\n"
+                 "repetition of every report (and every check), the per-run aggregates dropped, each\n"
+                 "benchmark's repetitions renumbered 0..n-1 in input order, and context.psem.recorded_runs =\n"
+                 "the number of reports. Written atomically. Exit 0, or 2 for input that cannot be read\n"
+                 "(the message names the file and the JSON path) or an --out that cannot be written");
+    merge_cmd->add_option("reports", mrg.reports, "Reports (a directory stands for its *.json, in file name order)")
+        ->required();
+    merge_cmd->add_option("--out,-o", mrg.out, "The merged report")->required();
 
     std::vector<std::string> validate_paths, validate_sets;
     auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");
@@ -124,6 +137,7 @@ int main(int argc, char** argv) {
         if (*run_cmd) return cli::run(run);
         if (*compare_cmd) return cli::compare(cmp);
         if (*side_cmd) return cli::side_by_side_cmd(sbs);
+        if (*merge_cmd) return cli::merge(mrg);
         if (*validate_cmd) return cli::validate(validate_paths, validate_sets);
         if (*list_cmd) return cli::list(list_dir);
         if (*context_cmd) return cli::context();

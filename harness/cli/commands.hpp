@@ -43,6 +43,14 @@ struct side_by_side_args {
 /// Exit 0, or 2 for bad input (fewer than two reports, a report that cannot be read).
 int side_by_side_cmd(const side_by_side_args& args);
 
+struct merge_args {
+    std::vector<std::string> reports; // reports, or directories standing for their *.json
+    std::string out;                  // required
+};
+/// Pools reports into one (analysis/merge.hpp), written atomically. Exit 0, or 2 for bad
+/// input (the message names the file) or a file that cannot be written.
+int merge(const merge_args& args);
+
 int validate(const std::vector<std::string>& paths, const std::vector<std::string>& sets);
 int list(const std::string& dir);
 int context();

@@ -15,29 +15,30 @@
 namespace fs = std::filesystem;
 
 namespace psem::bench::cli {
-namespace {
 
-report read_one(const fs::path& file) {
+report read_report_file(const fs::path& file) {
     report r = read_report(file);
     // An empty list would compare nothing and pass the gate: that is a broken input.
     if (r.benchmarks.empty()) throw report_error(file.string(), "/benchmarks", "empty: no benchmark to compare");
     return r;
 }
 
-}  // namespace
-
-std::vector<report> read_report_rounds(const std::string& arg) {
+std::vector<fs::path> report_files(const std::string& arg) {
     const fs::path path(arg);
     std::error_code ec;
-    if (!fs::is_directory(path, ec)) return {read_one(path)};
+    if (!fs::is_directory(path, ec)) return {path};
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(path, ec))
         if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
     if (ec) throw report_error(arg, "", "cannot list the directory: " + ec.message());
     if (files.empty()) throw report_error(arg, "", "directory holds no *.json report");
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<report> read_report_rounds(const std::string& arg) {
     std::vector<report> reports;
-    for (const fs::path& f : files) reports.push_back(read_one(f));
+    for (const fs::path& f : report_files(arg)) reports.push_back(read_report_file(f));
     return reports;
 }
 

@@ -5,10 +5,19 @@
 
 #include "model/records.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace psem::bench::cli {
+
+/// The files a report argument stands for: a file itself, or a directory's *.json in file
+/// name order. Throws report_error for a directory that cannot be listed or holds none.
+[[nodiscard]] std::vector<std::filesystem::path> report_files(const std::string& arg);
+
+/// One report file, read and parsed; throws report_error naming it when it cannot be read,
+/// is malformed, or has no benchmark.
+[[nodiscard]] report read_report_file(const std::filesystem::path& file);
 
 /// A report file, or a directory standing for every *.json in it, pooled (the A or B runs
 /// of an interleaved job). Throws report_error naming the file: unreadable, malformed, no
