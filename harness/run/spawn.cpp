@@ -2,17 +2,7 @@
 
 #include "run/protocol.hpp"
 
-// GCC 12's flow analysis reports "potential null pointer dereference" inside Boost.Asio's
-// scheduler at -O2 (a false positive in code we do not own): keep -Werror usable.
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#if defined(__GNUC__) && !defined(__clang__)
-// Under TSan GCC warns that Asio's fences are invisible to it. Nothing here runs Asio's
-// executor: the io_context is only there for Boost.Process's fork notifications.
-#pragma GCC diagnostic ignored "-Wtsan"
-#endif
-#include <boost/asio/io_context.hpp>
-#include <boost/process/v2.hpp>
-#include <boost/process/v2/posix/vfork_launcher.hpp>
+#include "run/launcher.hpp"
 
 #include <fcntl.h>
 #include <sys/prctl.h>
@@ -22,8 +12,6 @@
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
-
-namespace bp = boost::process::v2;
 
 namespace psem::bench {
 namespace {
@@ -72,20 +60,6 @@ struct worker_init {
     }
 };
 
-// TSan turns vfork into fork, and the vfork launcher learns of a failed exec only through
-// the memory a vfork child shares: under TSan, the fork launcher (which uses a pipe).
-#if defined(__SANITIZE_THREAD__)
-using launcher_type = bp::posix::default_launcher;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-using launcher_type = bp::posix::default_launcher;
-#else
-using launcher_type = bp::posix::vfork_launcher;
-#endif
-#else
-using launcher_type = bp::posix::vfork_launcher;
-#endif
-
 }  // namespace
 
 int reap_blocking(pid_t pid) noexcept {
@@ -130,11 +104,9 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
         ec.assign(spare_errno, std::system_category());
         return {};
     }
-    // vfork, not fork: the parent's page tables are not copied and it takes no copy-on-write
-    // faults afterwards, which on a VM saves a good part of each worker's start (README,
-    // "Measured figures"). The launcher calls notify_fork on the io_context from the child;
-    // a fresh one per worker has no reactor yet, so the child changes nothing the parent
-    // goes on to use.
+    // launcher_type (run/launcher.hpp) is the vfork launcher. It calls notify_fork on the
+    // io_context from the child; a fresh one per worker has no reactor yet, so the child
+    // changes nothing the parent goes on to use.
     boost::asio::io_context ctx;
     bp::error_code bec;
     launcher_type launcher;
