@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
                  "psem-bench"};
     app.set_version_flag("--version", std::string(psem::version) + " (" + psem::git_revision + ")");
     app.require_subcommand(1);
-    // compare's --alpha.
+    // compare's and gate's --alpha.
     const CLI::Validator alpha_range(
         [](const std::string& s) {
             const double a = std::strtod(s.c_str(), nullptr);
@@ -107,6 +107,77 @@ int main(int argc, char** argv) {
         ->required();
     merge_cmd->add_option("--out,-o", mrg.out, "The merged report")->required();
 
+    cli::gate_args gte;
+    auto* gate_cmd = app.add_subcommand(
+        "gate",
+        "The regression gate: runs scenarios with the contender (this psem-bench, or --contender-cmd)\n"
+        "and a baseline, compares them as `compare` does and prints the Markdown on stdout (also in\n"
+        "WORK/compare.md and WORK/compare.json, and appended to $GITHUB_STEP_SUMMARY when set).\n"
+        "Exit 0 no regression, 1 regression, 2 bad input or usage or a run that wrote no report,\n"
+        "130/143 stopped by SIGINT/SIGTERM (the run under way is stopped).\n"
+        "Each run is a `psem-bench run` child (no shell) of --repetitions repetitions, its table on\n"
+        "stderr after a line naming it. --warmup-rounds unrecorded rounds (1 repetition a run) come\n"
+        "first: a job's first runs are slower.\n"
+        "  interleaved, --baseline-cmd OLD: in each round every scenario file is run by both builds\n"
+        "      back to back, which goes first alternating by round and by file; reports in\n"
+        "      WORK/baseline/ and WORK/contender/ as round-NNN-FILE.json, the same name for the same\n"
+        "      round and file (--paired pairs them)\n"
+        "  stored (otherwise): each round one run of the whole set, WORK/contender/round-NNN.json,\n"
+        "      against --baseline (default BASELINE_DIR/ci-<arch>-<ncpu>cpu.json)\n"
+        "  --record [FILE]: the contender's rounds (WORK/record/) merged as `psem-bench merge` does\n"
+        "      into a stored baseline (default: the host class's file in BASELINE_DIR)\n"
+        "--contender-set [FILE:]FIELD=VALUE passes `--set FIELD=VALUE` to the contender's runs, of\n"
+        "scenario file FILE only when given (postwait.json:critical_section_iterations=310 slows one\n"
+        "file: how scripts/gate-quality measures the gate); --baseline-set likewise.\n"
+        "A repeated option takes its last value. WORK/baseline, contender, record and warmup/ are\n"
+        "the gate's: a job starts by removing the *.json in them.");
+    // A repeated option takes its last value, as scripts/ci-gate's options always did (the
+    // wrapper puts its defaults first); the --*-set lists take every one.
+    gate_cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    gate_cmd->add_option("--scenarios", gte.scenarios,
+                         "Scenario directory, or one file (default: ./scenarios/ci, else the installed set's ci/)")
+        ;
+    gate_cmd->add_option("--baseline-cmd", gte.baseline_cmd, "The baseline build's psem-bench: an interleaved job");
+    gate_cmd->add_option("--contender-cmd", gte.contender_cmd, "The contender's psem-bench (default: this one)");
+    auto* baseline_opt = gate_cmd->add_option(
+        "--baseline", gte.baseline, "Stored baseline report (default: BASELINE_DIR/ci-<arch>-<ncpu>cpu.json)");
+    gate_cmd->add_option("--baseline-dir", gte.baseline_dir, "BASELINE_DIR: where the host classes' stored baselines are")
+        ->capture_default_str();
+    auto* record_opt =
+        gate_cmd->add_option("--record", gte.record_file, "Record a stored baseline, to FILE (default: the host class's)")
+            ->expected(0, 1);
+    record_opt->excludes(baseline_opt)->excludes(gate_cmd->get_option("--baseline-cmd"));
+    baseline_opt->excludes(gate_cmd->get_option("--baseline-cmd"));
+    gate_cmd->add_option("--contender-set", gte.contender_sets,
+                         "[FILE:]FIELD=VALUE: `run --set FIELD=VALUE` on the contender's runs, of scenario file\n"
+                         "FILE only (path, name, or name without .json; interleaved only) when given (repeatable;\n"
+                         "a FILE: assignment comes after those for every file, so it wins on the same field)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);
+    gate_cmd->add_option("--baseline-set", gte.baseline_sets, "The same for the baseline's runs (interleaved only)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);
+    gate_cmd->add_option("--repetitions", gte.repetitions, "Repetitions of each recorded run")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    gate_cmd->add_option("--rounds", gte.rounds, "Recorded rounds")->check(CLI::Range(1, 100000))->capture_default_str();
+    gate_cmd->add_option("--warmup-rounds", gte.warmup_rounds, "Unrecorded rounds first")
+        ->check(CLI::Range(0, 1000))
+        ->capture_default_str();
+    gate_cmd->add_option("--work", gte.work, "Directory for the reports (default: a new one under $TMPDIR, kept)");
+    gate_cmd->add_option("--threshold", gte.threshold_percent, "As compare's")
+        ->check(CLI::Range(0.0, 1000.0))
+        ->capture_default_str();
+    gate_cmd->add_option("--alpha", gte.alpha,
+                         "As compare's; 0.01, not 0.05: a false alarm on any benchmark fails the build")
+        ->check(alpha_range)
+        ->capture_default_str();
+    gate_cmd->add_option("--max-cv", gte.max_cv_percent, "As compare's")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    gate_cmd->add_flag("--paired", gte.paired, "Decide round by round, as compare --paired (interleaved only)");
+    gate_cmd->allow_extras();
+
     std::vector<std::string> validate_paths, validate_sets;
     auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");
     validate_cmd->add_option("scenarios", validate_paths, "Scenario files or directories")->required();
@@ -138,6 +209,17 @@ int main(int argc, char** argv) {
         if (*compare_cmd) return cli::compare(cmp);
         if (*side_cmd) return cli::side_by_side_cmd(sbs);
         if (*merge_cmd) return cli::merge(mrg);
+        if (*gate_cmd) {
+            // Unknown words are the gate's own usage error, not CLI11's, so that its message
+            // says what scripts/ci-gate's always said.
+            if (!gate_cmd->remaining().empty()) {
+                std::cerr << "psem-bench gate: unknown argument '" << gate_cmd->remaining().front()
+                          << "' (see psem-bench gate --help)\n";
+                return cli::exit_usage;
+            }
+            gte.record = gate_cmd->get_option("--record")->count() > 0;
+            return cli::gate(gte);
+        }
         if (*validate_cmd) return cli::validate(validate_paths, validate_sets);
         if (*list_cmd) return cli::list(list_dir);
         if (*context_cmd) return cli::context();

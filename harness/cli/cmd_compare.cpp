@@ -1,7 +1,7 @@
 // psem-bench compare: read two reports (or two directories of reports, pooled or paired
 // round by round), compare, render, and exit 0 (no regression), 1 (regression) or 2 (bad
 // input or usage).
-#include "cli/commands.hpp"
+#include "cli/comparing.hpp"
 #include "cli/report_input.hpp"
 #include "analysis/compare.hpp"
 #include "render/compare_render.hpp"
@@ -37,33 +37,39 @@ comparison compare_paired(const compare_args& args, const compare_options& optio
     return compare_paired_rounds(base, cont, options);
 }
 
-std::string render(const comparison& c, const std::string& format) {
+}  // namespace
+
+comparison compare_inputs(const compare_args& args) {
+    compare_options options;
+    options.threshold = args.threshold_percent / 100;
+    options.alpha = args.alpha;
+    options.max_cv = args.max_cv_percent / 100;
+    return args.paired ? compare_paired(args, options) : compare_pooled(args, options);
+}
+
+std::string render_comparison(const comparison& c, const std::string& format) {
     if (format == "json") return render_comparison_json(c);
     if (format == "markdown") return render_comparison_markdown(c);
     return render_comparison_table(c);
 }
 
-}  // namespace
+int comparison_exit_code(const comparison& c) { return c.regressions == 0 ? exit_ok : exit_failed; }
 
 int compare(const compare_args& args) {
     comparison result;
     try {
-        compare_options options;
-        options.threshold = args.threshold_percent / 100;
-        options.alpha = args.alpha;
-        options.max_cv = args.max_cv_percent / 100;
-        result = args.paired ? compare_paired(args, options) : compare_pooled(args, options);
+        result = compare_inputs(args);
     } catch (const std::exception& e) {
         // report_error names the file and the JSON path. Anything else is still about the
         // input, and must not exit 1, which a gate would read as "regression".
         std::cerr << "psem-bench compare: " << e.what() << '\n';
         return exit_usage;
     }
-    const std::string text = render(result, args.format);
+    const std::string text = render_comparison(result, args.format);
     // The file is for machines or the pull request; the log still shows the outcome.
     const std::string log_text = args.format == "table" ? text : render_comparison_table(result);
     if (const int rc = emit_output("compare", args.out, text, log_text); rc != exit_ok) return rc;
-    return result.regressions == 0 ? exit_ok : exit_failed;
+    return comparison_exit_code(result);
 }
 
 }  // namespace psem::bench::cli

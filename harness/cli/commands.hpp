@@ -51,6 +51,29 @@ struct merge_args {
 /// input (the message names the file) or a file that cannot be written.
 int merge(const merge_args& args);
 
+struct gate_args {
+    std::string scenarios;            // a directory of scenario files, or one; empty: scenarios/ci
+    std::string baseline;             // a stored baseline; empty: BASELINE_DIR/ci-<arch>-<n>cpu.json
+    std::string baseline_dir = "results/baselines";
+    std::string baseline_cmd;         // an older psem-bench: the interleaved job
+    std::string contender_cmd;        // empty: this psem-bench
+    std::vector<std::string> baseline_sets;   // "[FILE:]FIELD=VALUE", to the baseline's runs
+    std::vector<std::string> contender_sets;  // the same, to the contender's runs
+    int repetitions = 1;              // of each recorded run
+    int rounds = 100;
+    int warmup_rounds = 1;
+    std::string work;                 // empty: a new directory under $TMPDIR, kept
+    double threshold_percent = 5;
+    double alpha = 0.01;              // the gate tests every benchmark at once (see --help)
+    double max_cv_percent = 10;
+    bool paired = false;
+    bool record = false;              // store this build's rounds as a baseline instead
+    std::string record_file;          // empty: the host class's stored baseline
+};
+/// Exit 0 no regression (or recorded), 1 regression, 2 bad input or usage or a run that
+/// wrote no report, 128+N stopped by signal N.
+int gate(const gate_args& args);
+
 int validate(const std::vector<std::string>& paths, const std::vector<std::string>& sets);
 int list(const std::string& dir);
 int context();

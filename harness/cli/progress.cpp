@@ -22,16 +22,20 @@ progress::progress(const std::string& mode, int total_runs) : total_(total_runs)
 
 void progress::update(int point, int points, const std::string& name, int repetition, int repetitions) {
     if (!enabled_) return;
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    std::string eta = "ETA --:--";
-    if (done_ > 0) eta = "ETA " + clock_text(elapsed / done_ * (total_ - done_));
-    const std::string line = fmt::format("[{}/{}] {}  rep {}/{}  {} elapsed  {}", point, points, name, repetition,
-                                         repetitions, clock_text(elapsed), eta);
+    const std::string line =
+        fmt::format("[{}/{}] {}  rep {}/{}  {}", point, points, name, repetition, repetitions, timing());
     // On a terminal the line rewrites itself; in a log file each update is its own line.
     if (tty_) std::fprintf(stderr, "\r\033[K%s", line.c_str());
     else std::fprintf(stderr, "%s\n", line.c_str());
     std::fflush(stderr);
     shown_ = true;
+}
+
+std::string progress::timing() const {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    std::string eta = "ETA --:--";
+    if (done_ > 0) eta = "ETA " + clock_text(elapsed / done_ * (total_ - done_));
+    return fmt::format("{} elapsed  {}", clock_text(elapsed), eta);
 }
 
 void progress::clear() {

@@ -21,6 +21,9 @@ public:
     void done_one() { ++done_; }
     /// Erases the line (before printing something else on stderr).
     void clear();
+    /// "0:12 elapsed  ETA 0:30" after the done_one() calls so far, for a caller that
+    /// prints lines of its own (the gate, whose children write to the same terminal).
+    [[nodiscard]] std::string timing() const;
 
 private:
     bool enabled_ = false;
