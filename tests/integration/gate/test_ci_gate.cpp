@@ -1,6 +1,8 @@
 // scripts/ci-gate end to end, on a one-scenario set small enough for every sanitizer
 // build: the exit code a CI job acts on (0 no regression, 1 regression, 2 bad usage),
-// the Markdown it prints and leaves in WORK/compare.md, pooled and --paired.
+// the Markdown it prints and leaves in WORK/compare.md, pooled and --paired. The script
+// is a wrapper of `psem-bench gate` (test_gate_cmd.cpp tests the command itself): these
+// are the jobs written for the script, which must keep working.
 #include "bench_process.hpp"
 
 #include <gtest/gtest.h>
@@ -116,7 +118,7 @@ TEST_F(CiGate, InterleavedRoundsRunEachScenarioBackToBack) {
     std::vector<std::string> order;
     std::istringstream err(r.err);
     for (std::string line; std::getline(err, line);)
-        if (line.rfind("ci-gate: round ", 0) == 0) order.push_back(line.substr(15));
+        if (line.rfind("psem-bench gate: round ", 0) == 0) order.push_back(line.substr(23));
     EXPECT_EQ(order, (std::vector<std::string>{
                          "1/3, pw, baseline", "1/3, pw, contender", "1/3, pw2, contender", "1/3, pw2, baseline",
                          "2/3, pw, contender", "2/3, pw, baseline", "2/3, pw2, baseline", "2/3, pw2, contender",
@@ -155,7 +157,7 @@ TEST_F(CiGate, RecordedBaselinePoolsItsRunsAndGatesAStoredComparison) {
 }
 
 TEST_F(CiGate, BadUsageExitsTwo) {
-    const auto unknown = gate({"--frobnicate"});
+    const auto unknown = gate({"--bench", PSEM_BENCH_EXE, "--frobnicate"});
     EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
     EXPECT_TRUE(has(unknown.err, "unknown argument '--frobnicate'")) << unknown.err;
     const auto paired_alone = gate({"--bench", PSEM_BENCH_EXE, "--baseline", dir_.file("none.json"), "--paired"});
