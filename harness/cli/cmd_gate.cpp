@@ -44,10 +44,10 @@ gate_job_outcome run_job(const gate_plan& plan) {
     progress timing("never", static_cast<int>(runs.size()));
     std::size_t started = 0;
     const std::size_t round_runs = plan.spec.units.size() * plan.spec.arms.size();
-    const std::size_t per_round = round_runs > 1 ? round_runs : 10;
+    const std::size_t progress_every = round_runs > 1 ? round_runs : 10;
     const gate_job_outcome out = run_gate_job(plan.job, runs, [&](const gate_run& r) {
         if (started > 0) timing.done_one();
-        if (started > 0 && started % per_round == 0)
+        if (started > 0 && started % progress_every == 0)
             std::cerr << prefix << fmt::format("{}/{} runs done, {}\n", started, runs.size(), timing.timing());
         ++started;
         std::cerr << prefix << describe(plan, r) << '\n';

@@ -79,8 +79,10 @@ TEST_F(Gate, InterleavedAaPassesAndStdoutIsTheMarkdownAlone) {
     EXPECT_TRUE(has(r.err, "ns/op  ops/s")) << r.err;
     EXPECT_TRUE(has(r.err, "psem-bench gate: warm-up round 1/1, pw, contender\n")) << r.err;
     EXPECT_TRUE(has(r.err, "psem-bench gate: round 8/8, pw2, baseline\n")) << r.err;
-    EXPECT_TRUE(has(r.err, "psem-bench gate: 36/36 runs done") || has(r.err, "psem-bench gate: 32/36 runs done"))
-        << r.err;
+    // Between rounds, how far the job is: 4 runs a round, 9 rounds with the warm-up one.
+    EXPECT_TRUE(has(r.err, "psem-bench gate: 4/36 runs done, ")) << r.err;
+    EXPECT_TRUE(has(r.err, "psem-bench gate: 32/36 runs done, ")) << r.err;
+    EXPECT_TRUE(has(r.err, " elapsed  ETA ")) << r.err;
     // One report per round and file on each side, the warm-up round's apart.
     for (const char* side : {"baseline", "contender"}) {
         EXPECT_TRUE(fs::exists(work() + "/" + side + "/round-008-pw2.json")) << side;
