@@ -100,9 +100,12 @@ TEST_F(Gate, AContenderSlowedOnOneFileFailsOnThatFileAlone) {
     const json v = verdict();
     EXPECT_EQ(v["regressions"], 1);
     EXPECT_TRUE(entry(v, "postwait/processes:1/threads:1")["regression"]);
-    EXPECT_GT(entry(v, "postwait/processes:1/threads:1")["ratio"].get<double>(), 3);
+    // 300 ns on a ~15 ns op is some 20x in Release; a sanitizer build's op is slower, so
+    // the ratio is smaller (2.9 measured under CI's sanitizers): bound it well below that.
+    const double slowed = entry(v, "postwait/processes:1/threads:1")["ratio"].get<double>();
+    EXPECT_GT(slowed, 1.5);
     EXPECT_FALSE(entry(v, "postwait/processes:2/threads:1")["regression"]);
-    EXPECT_LT(entry(v, "postwait/processes:2/threads:1")["ratio"].get<double>(), 3);
+    EXPECT_LT(entry(v, "postwait/processes:2/threads:1")["ratio"].get<double>(), slowed);
 }
 
 TEST_F(Gate, TheBaselineCanBeSlowedToo) {
@@ -112,8 +115,9 @@ TEST_F(Gate, TheBaselineCanBeSlowedToo) {
     ASSERT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     const json v = verdict();
-    EXPECT_LT(entry(v, "postwait/processes:1/threads:1")["ratio"].get<double>(), 1.0 / 3) << r.out;
-    EXPECT_GT(entry(v, "postwait/processes:2/threads:1")["ratio"].get<double>(), 1.0 / 3) << r.out;
+    const double faster = entry(v, "postwait/processes:1/threads:1")["ratio"].get<double>();
+    EXPECT_LT(faster, 1.0 / 1.5) << r.out;  // 0.42 measured under CI's sanitizers
+    EXPECT_GT(entry(v, "postwait/processes:2/threads:1")["ratio"].get<double>(), faster) << r.out;
 }
 
 TEST_F(Gate, PairedDecidesRoundByRound) {
