@@ -1,6 +1,6 @@
 // psem-micro: Google Benchmark microbenchmarks of psem's hot path, each next to a "_raw"
 // twin that runs the same loop on glibc directly, so the wrapper's cost is a ratio of two
-// figures measured in the same run (see "Measuring honestly" in DESIGN.md).
+// figures measured in the same run (docs/architecture.md, "Measuring rules").
 //
 // Every semaphore gets an unguessable name (/psem-micro.<pid>.<random>) and is unlinked
 // right after it is opened, as the Go package's PostWait did: nothing is left in /dev/shm

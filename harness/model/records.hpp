@@ -2,7 +2,7 @@
 //
 // One run_record per (scenario, sweep point, repetition) and per aggregate. Field names
 // carry their units. The JSON form is Google Benchmark's "benchmarks" entry plus our
-// counters as extra numeric fields (see DESIGN.md, "Report").
+// counters as extra numeric fields (docs/architecture.md, "Report").
 #pragma once
 
 #include <nlohmann/json.hpp>

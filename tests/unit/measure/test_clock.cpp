@@ -1,5 +1,5 @@
 // Tests of the clock and the calibrated busy loop. Timing assertions have wide margins:
-// these machines are shared and noisy (DESIGN.md, "Measuring honestly").
+// these machines are shared and noisy (docs/architecture.md, "Measuring rules").
 #include "measure/busy_work.hpp"
 #include "measure/clock.hpp"
 
