@@ -1,3 +1,4 @@
+// run/protocol.cpp - the worker request and the worker results on the wire.
 #include "run/protocol.hpp"
 
 #include <stdexcept>
@@ -6,22 +7,12 @@ namespace psem::bench {
 
 using nlohmann::json;
 
+// The scenario travels in its canonical JSON and is parsed back by the scenario layer's
+// own validation: the wire form has no field list of its own to keep in step, and a
+// worker accepts only a scenario that would have passed as a file.
 std::string encode_request(const worker_request& r) {
-    const scenario& c = r.config;
-    json j = {
-        {"workload", c.workload},
-        {"processes", c.processes},
-        {"threads_per_process", c.threads_per_process},
-        {"warmup_ops", c.warmup_ops},
-        {"critical_section_ns", c.critical_section_ns},
-        {"critical_section_iterations", c.critical_section_iterations},
-        {"initial_value", c.initial_value},
-        {"backend", c.backend},
-        {"producers", c.producers},
-        {"consumers", c.consumers},
-        {"post_interval_ns", c.post_interval_ns},
-        {"trials", c.trials},
-        {"checks", c.checks},
+    const json j = {
+        {"scenario", to_json(r.config)},
         {"role", r.role},
         {"process_index", r.process_index},
         {"role_index", r.role_index},
@@ -32,30 +23,16 @@ std::string encode_request(const worker_request& r) {
         {"cpus", r.cpus},
         {"fault", r.fault},
     };
-    if (c.ops_per_worker) j["ops_per_worker"] = *c.ops_per_worker;
-    if (c.duration_ms) j["duration_ms"] = *c.duration_ms;
     return j.dump();
 }
 
 worker_request decode_request(const std::string& text) {
     const json j = json::parse(text);
+    if (!j.is_object()) throw std::runtime_error("worker request: expected an object");
     worker_request r;
-    scenario& c = r.config;
-    c.workload = j.at("workload").get<std::string>();
-    c.processes = j.at("processes").get<int>();
-    c.threads_per_process = j.at("threads_per_process").get<int>();
-    c.warmup_ops = j.at("warmup_ops").get<std::uint64_t>();
-    c.critical_section_ns = j.at("critical_section_ns").get<std::uint64_t>();
-    c.critical_section_iterations = j.at("critical_section_iterations").get<std::uint64_t>();
-    c.initial_value = j.at("initial_value").get<unsigned>();
-    c.backend = j.at("backend").get<std::string>();
-    c.producers = j.at("producers").get<int>();
-    c.consumers = j.at("consumers").get<int>();
-    c.post_interval_ns = j.at("post_interval_ns").get<std::uint64_t>();
-    c.trials = j.at("trials").get<int>();
-    c.checks = j.at("checks").get<std::vector<std::string>>();
-    if (j.contains("ops_per_worker")) c.ops_per_worker = j["ops_per_worker"].get<std::uint64_t>();
-    if (j.contains("duration_ms")) c.duration_ms = j["duration_ms"].get<std::uint64_t>();
+    parse_result point = parse_point(j.at("scenario"), "worker request");
+    if (!point.ok()) throw std::runtime_error(point.errors.front().to_string());
+    r.config = std::move(*point.value);
     r.role = j.at("role").get<std::string>();
     r.process_index = j.at("process_index").get<int>();
     r.role_index = j.at("role_index").get<int>();
@@ -65,7 +42,7 @@ worker_request decode_request(const std::string& text) {
     r.control_name = j.at("control_name").get<std::string>();
     r.cpus = j.at("cpus").get<std::vector<int>>();
     r.fault = j.at("fault").get<std::string>();
-    if (c.threads_per_process < 1 || r.cpus.size() != static_cast<std::size_t>(c.threads_per_process))
+    if (r.cpus.size() != static_cast<std::size_t>(r.config.threads_per_process))
         throw std::runtime_error("worker request: cpus must list one entry per thread");
     return r;
 }

@@ -16,7 +16,7 @@ namespace psem::bench {
 inline constexpr int result_fd = 3;
 
 struct worker_request {
-    scenario config;                       // only the fields a worker loop reads
+    scenario config;                       // the run point, as validated
     std::string role;
     int process_index = 0;
     int role_index = 0;

@@ -1,5 +1,6 @@
-// scenario/fields.cpp - each field's check: type, range and syntax of one value. Rules that
-// relate several fields (pingpong needs 2 processes, ...) live in validate.cpp.
+// scenario/fields.cpp - one reader per kind of field (schema.hpp): the type, range and
+// syntax of one value. Rules that relate several fields (pingpong needs 2 processes, ...)
+// live in validate.cpp.
 #include "scenario/fields.hpp"
 
 #include <fmt/format.h>
@@ -9,12 +10,13 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <type_traits>
+#include <variant>
 
 namespace psem::bench {
 
 const std::vector<std::string>& known_workloads() {
-    static const std::vector<std::string> names = {"postwait", "pingpong", "producer_consumer",
-                                                   "edge_cases"};
+    static const std::vector<std::string> names(schema::workload_names.begin(), schema::workload_names.end());
     return names;
 }
 
@@ -68,24 +70,35 @@ std::optional<std::uint64_t> read_integer(const ojson& v, std::uint64_t min, std
     return n;
 }
 
-template <class T>
-void store_integer(const ojson& v, std::uint64_t min, std::uint64_t max, T& out, std::vector<issue>& issues) {
-    if (const auto n = read_integer(v, min, max, issues)) out = static_cast<T>(*n);
+// Stores a whole number into whichever integer member the row names.
+void store_integer(const schema::field& f, const ojson& v, scenario& out, std::vector<issue>& issues) {
+    const auto n = read_integer(v, f.min, f.max, issues);
+    if (!n) return;
+    std::visit(
+        [&](auto m) {
+            using T = std::remove_cvref_t<decltype(out.*m)>;
+            if constexpr (std::is_same_v<T, std::optional<std::uint64_t>>) {
+                out.*m = *n;
+            } else if constexpr (std::is_integral_v<T>) {
+                out.*m = static_cast<T>(*n);
+            }
+        },
+        f.where);
 }
 
-void store_schema_version(const ojson& v, scenario& out, std::vector<issue>& issues) {
+void store_schema_version(const ojson& v, int& out, std::vector<issue>& issues) {
     if (!v.is_number()) {
         refuse(issues, fmt::format("expected the number 1, got {}", describe(v)));
     } else if (v != 1) {
         refuse(issues, fmt::format("unsupported schema version {}; this psem-bench reads version 1",
                                    describe(v)));
     } else {
-        out.schema_version = 1;
+        out = 1;
     }
 }
 
 // The name becomes a file name and a benchmark prefix: no '/', no leading '.', no spaces.
-void store_name(const ojson& v, scenario& out, std::vector<issue>& issues) {
+void store_name(const ojson& v, std::string& out, std::vector<issue>& issues) {
     const auto safe = [](const std::string& s) {
         const auto ok = [](char c) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
@@ -98,15 +111,15 @@ void store_name(const ojson& v, scenario& out, std::vector<issue>& issues) {
                                    "a letter or digit (a safe file name), got {}",
                                    describe(v)));
     } else {
-        out.name = v.get<std::string>();
+        out = v.get<std::string>();
     }
 }
 
-void store_description(const ojson& v, scenario& out, std::vector<issue>& issues) {
+void store_text(const ojson& v, std::string& out, std::vector<issue>& issues) {
     if (!v.is_string()) {
         refuse(issues, fmt::format("expected a string, got {}", describe(v)));
     } else {
-        out.description = v.get<std::string>();
+        out = v.get<std::string>();
     }
 }
 
@@ -131,16 +144,6 @@ void store_choice(const ojson& v, std::span<const std::string_view> allowed, std
         }
     }
     refuse(issues, std::move(message));
-}
-
-void store_workload(const ojson& v, scenario& out, std::vector<issue>& issues) {
-    static const std::vector<std::string_view> names(known_workloads().begin(), known_workloads().end());
-    store_choice(v, names, out.workload, issues);
-}
-
-void store_backend(const ojson& v, scenario& out, std::vector<issue>& issues) {
-    static constexpr std::array<std::string_view, 2> names = {"psem", "raw"};
-    store_choice(v, names, out.backend, issues);
 }
 
 // "0,2-3": comma-separated CPU numbers and inclusive ranges, each below CPU_SETSIZE (1024,
@@ -178,11 +181,11 @@ std::string cpu_list_problem(std::string_view s) {
     }
 }
 
-void store_affinity(const ojson& v, scenario& out, std::vector<issue>& issues) {
+void store_affinity(const ojson& v, std::string& out, std::vector<issue>& issues) {
     if (v.is_string()) {
         const auto s = v.get<std::string>();
         if (s == "none" || s == "spread" || s == "compact") {
-            out.affinity = s;
+            out = s;
             return;
         }
         // Digits, commas and dashes only: meant as a CPU list, so say what is wrong with it.
@@ -190,7 +193,7 @@ void store_affinity(const ojson& v, scenario& out, std::vector<issue>& issues) {
             if (auto problem = cpu_list_problem(s); !problem.empty()) {
                 refuse(issues, std::move(problem));
             } else {
-                out.affinity = s;
+                out = s;
             }
             return;
         }
@@ -199,17 +202,17 @@ void store_affinity(const ojson& v, scenario& out, std::vector<issue>& issues) {
                                describe(v)));
 }
 
-void store_timeout(const ojson& v, scenario& out, std::vector<issue>& issues) {
+void store_timeout(const ojson& v, double& out, std::vector<issue>& issues) {
     if (!v.is_number() || !(v.get<double>() > 0)) {
         refuse(issues, fmt::format("expected a positive number of seconds, got {}", describe(v)));
     } else if (v.get<double>() > 86400) {
         refuse(issues, fmt::format("expected at most 86400 (one day), got {}", describe(v)));
     } else {
-        out.timeout_s = v.get<double>();
+        out = v.get<double>();
     }
 }
 
-void store_checks(const ojson& v, scenario& out, std::vector<issue>& issues) {
+void store_checks(const ojson& v, std::vector<std::string>& out, std::vector<issue>& issues) {
     if (!v.is_array()) {
         refuse(issues, fmt::format("expected an array of check names, got {}", describe(v)));
         return;
@@ -236,51 +239,35 @@ void store_checks(const ojson& v, scenario& out, std::vector<issue>& issues) {
             checks.push_back(s);
         }
     }
-    out.checks = std::move(checks);
+    out = std::move(checks);
 }
-
-// Limits: 4096 processes and 256 threads each are far beyond a sane benchmark yet small
-// enough that their product fits an int; 1e12 ops and one day bound a run's length.
-constexpr std::array<field_def, 23> fields = {{
-    {"schema_version", false, store_schema_version},
-    {"name", false, store_name},
-    {"description", false, store_description},
-    {"workload", false, store_workload},
-    {"processes", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.processes, e); }},
-    {"threads_per_process", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 256, o.threads_per_process, e); }},
-    {"ops_per_worker", true, [](const ojson& v, scenario& o, std::vector<issue>& e) {
-         if (auto n = read_integer(v, 1, 1'000'000'000'000, e)) o.ops_per_worker = *n; }},
-    {"duration_ms", true, [](const ojson& v, scenario& o, std::vector<issue>& e) {
-         if (auto n = read_integer(v, 1, 86'400'000, e)) o.duration_ms = *n; }},
-    {"warmup_ops", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000'000, o.warmup_ops, e); }},
-    {"repetitions", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 1000, o.repetitions, e); }},
-    {"timeout_s", true, store_timeout},
-    {"critical_section_ns", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000, o.critical_section_ns, e); }},
-    {"critical_section_iterations", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000'000, o.critical_section_iterations, e); }},
-    {"initial_value", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 2147483647, o.initial_value, e); }},
-    {"backend", true, store_backend},
-    {"affinity", true, store_affinity},
-    {"background_processes", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 4096, o.background_processes, e); }},
-    {"producers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.producers, e); }},
-    {"consumers", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 4096, o.consumers, e); }},
-    {"post_interval_ns", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 0, 1'000'000'000'000, o.post_interval_ns, e); }},
-    {"checks", true, store_checks},
-    {"trials", true, [](const ojson& v, scenario& o, std::vector<issue>& e) { store_integer(v, 1, 100'000, o.trials, e); }},
-    {"sweep", false, nullptr},
-}};
 
 }  // namespace
 
-std::span<const field_def> field_table() { return fields; }
-
-const field_def* find_field(std::string_view name) {
-    const auto it = std::find_if(fields.begin(), fields.end(), [&](const field_def& f) { return f.name == name; });
-    return it == fields.end() ? nullptr : &*it;
+void store(const schema::field& f, const ojson& v, scenario& out, std::vector<issue>& issues) {
+    using schema::kind;
+    switch (f.type) {
+        case kind::integer: return store_integer(f, v, out, issues);
+        case kind::seconds: return store_timeout(v, out.*std::get<double scenario::*>(f.where), issues);
+        case kind::text: return store_text(v, out.*std::get<std::string scenario::*>(f.where), issues);
+        case kind::choice: {
+            std::vector<std::string_view> allowed;
+            for (auto c : f.choices)
+                if (!c.empty()) allowed.push_back(c);
+            return store_choice(v, allowed, out.*std::get<std::string scenario::*>(f.where), issues);
+        }
+        case kind::schema_version: return store_schema_version(v, out.*std::get<int scenario::*>(f.where), issues);
+        case kind::safe_name: return store_name(v, out.*std::get<std::string scenario::*>(f.where), issues);
+        case kind::affinity: return store_affinity(v, out.*std::get<std::string scenario::*>(f.where), issues);
+        case kind::check_list:
+            return store_checks(v, out.*std::get<std::vector<std::string> scenario::*>(f.where), issues);
+    }
 }
 
 std::string unknown_field_message(std::string_view name) {
     std::vector<std::string_view> names;
-    for (const auto& f : fields) names.push_back(f.name);
+    for (const auto& f : schema::fields) names.push_back(f.name);
+    names.push_back(sweep_key);
     std::string message = fmt::format("unknown field {}", json_quoted(name));
     if (auto guess = closest_match(name, names); !guess.empty()) {
         message += fmt::format(" (did you mean \"{}\"?)", guess);
@@ -323,4 +310,26 @@ std::string name_fragment(const nlohmann::json& value) {
 }
 
 }  // namespace detail
+
+namespace schema {
+
+nlohmann::json value_of(const scenario& sc, const field& f) {
+    return std::visit(
+        [&](auto m) -> nlohmann::json {
+            using T = std::remove_cvref_t<decltype(sc.*m)>;
+            if constexpr (std::is_same_v<T, std::optional<std::uint64_t>>) {
+                return sc.*m ? nlohmann::json(*(sc.*m)) : nlohmann::json(nullptr);
+            } else {
+                return sc.*m;
+            }
+        },
+        f.where);
+}
+
+bool at_default(const scenario& sc, const field& f) {
+    static const scenario defaults;
+    return std::visit([&](auto m) { return sc.*m == defaults.*m; }, f.where);
+}
+
+}  // namespace schema
 }  // namespace psem::bench

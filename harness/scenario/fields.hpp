@@ -1,7 +1,7 @@
-// scenario/fields.hpp - the table of scenario fields: each field's name, whether it can be
-// swept, and how a JSON value is checked and stored. One table serves the file, the sweep
-// values and --set overrides, so a value is judged the same way wherever it comes from.
-// Internal to harness/scenario.
+// scenario/fields.hpp - reading one field's value through its row of the field table
+// (scenario/schema.hpp). One reader serves the file, the sweep values and --set
+// overrides, so a value is judged the same way wherever it comes from. Internal to
+// harness/scenario.
 #pragma once
 
 #include "scenario/scenario.hpp"
@@ -22,19 +22,12 @@ struct issue {
     std::string message;
 };
 
-struct field_def {
-    std::string_view name;
-    bool sweepable;
-    /// Checks `value` and stores it into `out`; appends to `issues` when it is refused.
-    /// Null for "sweep", which the document level handles.
-    void (*store)(const ojson& value, scenario& out, std::vector<issue>& issues);
-};
+/// The document's key that is not a field: the sweep (scenarios/README.md, "Sweeps").
+inline constexpr std::string_view sweep_key = "sweep";
 
-/// Every field of schema version 1, in the order the README documents them.
-[[nodiscard]] std::span<const field_def> field_table();
-
-/// The field named `name`, or null.
-[[nodiscard]] const field_def* find_field(std::string_view name);
+/// Checks `value` against field `f`'s row and stores it into `out`; appends to `issues`
+/// when it is refused.
+void store(const schema::field& f, const ojson& value, scenario& out, std::vector<issue>& issues);
 
 /// `unknown field "proceses" (did you mean "processes"?)`.
 [[nodiscard]] std::string unknown_field_message(std::string_view name);

@@ -22,46 +22,24 @@ std::string scenario_error::to_string() const {
     return fmt::format("{}: {}: {}", file, json_path, message);
 }
 
-int scenario::workers() const { return processes * threads_per_process; }
-
 nlohmann::ordered_json to_json(const scenario& sc) {
     const auto swept = [&](std::string_view f) {
         return std::any_of(sc.sweep.begin(), sc.sweep.end(), [&](const auto& s) { return s.first == f; });
     };
-    nlohmann::ordered_json j;
-    const auto put = [&](const char* field, const auto& value) {
-        if (!swept(field)) j[field] = value;
+    // Sweeping (or overriding) one of two fields that size the same thing replaces the other.
+    const auto partner_swept = [&](const schema::field& f) {
+        if (!f.conflicts_with.empty() && swept(f.conflicts_with)) return true;
+        return std::any_of(schema::fields.begin(), schema::fields.end(),
+                           [&](const schema::field& g) { return g.conflicts_with == f.name && swept(g.name); });
     };
-    const bool run_length_swept = swept("ops_per_worker") || swept("duration_ms");
-    j["schema_version"] = sc.schema_version;
-    j["name"] = sc.name;
-    if (!sc.description.empty()) j["description"] = sc.description;
-    j["workload"] = sc.workload;
-    // producer_consumer derives processes; writing it would pin it against a new
-    // producers or consumers value.
-    if (sc.workload != "producer_consumer") put("processes", sc.processes);
-    put("threads_per_process", sc.threads_per_process);
-    // Sweeping one of the two run lengths replaces the other.
-    if (sc.ops_per_worker && !run_length_swept) j["ops_per_worker"] = *sc.ops_per_worker;
-    if (sc.duration_ms && !run_length_swept) j["duration_ms"] = *sc.duration_ms;
-    put("warmup_ops", sc.warmup_ops);
-    put("repetitions", sc.repetitions);
-    put("timeout_s", sc.timeout_s);
-    put("critical_section_ns", sc.critical_section_ns);
-    if (sc.critical_section_iterations != 0) put("critical_section_iterations", sc.critical_section_iterations);
-    put("initial_value", sc.initial_value);
-    put("backend", sc.backend);
-    put("affinity", sc.affinity);
-    if (sc.workload == "producer_consumer") {
-        put("producers", sc.producers);
-        put("consumers", sc.consumers);
-        if (sc.post_interval_ns != 0) put("post_interval_ns", sc.post_interval_ns);
-    }
-    // Left out at its default, so a plain pingpong's canonical form stays as it was.
-    if (sc.workload == "pingpong" && sc.background_processes != 0) put("background_processes", sc.background_processes);
-    if (sc.workload == "edge_cases") {
-        if (!sc.checks.empty()) put("checks", sc.checks);
-        if (sc.trials != 0) put("trials", sc.trials);
+    nlohmann::ordered_json j;
+    for (const auto& f : schema::fields) {
+        if (swept(f.name) || partner_swept(f)) continue;
+        if (!f.only_for.empty() && f.only_for != sc.workload) continue;
+        // A derived field written out would pin it against a new value of its sources.
+        if (f.derived_for == sc.workload) continue;
+        if (f.written == schema::emit::unless_default && schema::at_default(sc, f)) continue;
+        j[std::string(f.name)] = schema::value_of(sc, f);
     }
     if (!sc.sweep.empty()) {
         nlohmann::ordered_json sweep = nlohmann::ordered_json::object();
@@ -69,7 +47,7 @@ nlohmann::ordered_json to_json(const scenario& sc) {
             auto& list = sweep[field] = nlohmann::ordered_json::array();
             for (const auto& v : values) list.push_back(nlohmann::ordered_json(v));
         }
-        j["sweep"] = std::move(sweep);
+        j[std::string(detail::sweep_key)] = std::move(sweep);
     }
     return j;
 }
@@ -138,13 +116,13 @@ parse_result apply_overrides(const scenario& base, const std::vector<std::string
         const std::string label = fmt::format("--set {}", assignment);
         const auto eq = assignment.find('=');
         const std::string field = assignment.substr(0, eq);
-        const detail::field_def* def = detail::find_field(field);
+        const schema::field* def = schema::find(field);
         if (eq == std::string::npos || eq == 0) {
             errors.push_back({label, "", "expected FIELD=VALUE", 0, 0});
+        } else if (field == detail::sweep_key) {
+            errors.push_back({label, "", "the sweep cannot be set from the command line; edit the file", 0, 0});
         } else if (def == nullptr) {
             errors.push_back({label, "", detail::unknown_field_message(field), 0, 0});
-        } else if (def->store == nullptr) {
-            errors.push_back({label, "", "the sweep cannot be set from the command line; edit the file", 0, 0});
         } else {
             // JSON when it parses (numbers, true, [..]), else the text itself, so that
             // `--set affinity=0,2-3` needs no shell quoting of JSON quotes.
@@ -154,15 +132,18 @@ parse_result apply_overrides(const scenario& base, const std::vector<std::string
             doc[field] = std::move(value);
             where.set(field, {base.source_file, fmt::format("/{}", detail::pointer_token(field)), true,
                               fmt::format(" (from {})", label)});
-            // An override replaces the field's sweep; a run length replaces the other one.
+            // An override replaces the field's sweep, and a field that sizes the same
+            // thing (ops_per_worker and duration_ms) in the file or the sweep.
             std::vector<std::string> dropped = {field};
-            if (field == "ops_per_worker") dropped.emplace_back("duration_ms");
-            if (field == "duration_ms") dropped.emplace_back("ops_per_worker");
+            if (!def->conflicts_with.empty()) dropped.emplace_back(def->conflicts_with);
+            for (const auto& g : schema::fields)
+                if (g.conflicts_with == field) dropped.emplace_back(g.name);
+            const std::string sweep(detail::sweep_key);
             for (const auto& d : dropped) {
                 if (d != field) doc.erase(d);
-                if (doc.contains("sweep")) doc["sweep"].erase(d);
+                if (doc.contains(sweep)) doc[sweep].erase(d);
             }
-            if (doc.contains("sweep") && doc["sweep"].empty()) doc.erase("sweep");
+            if (doc.contains(sweep) && doc[sweep].empty()) doc.erase(sweep);
         }
     }
     parse_result out = finish(detail::check_document(doc, where, process_headroom), base.source_file,
@@ -172,6 +153,15 @@ parse_result apply_overrides(const scenario& base, const std::vector<std::string
         return {std::nullopt, std::move(errors)};
     }
     return out;
+}
+
+parse_result parse_point(const nlohmann::ordered_json& canonical, std::string_view label) {
+    if (canonical.is_object() && canonical.contains(std::string(detail::sweep_key))) {
+        return {std::nullopt, {{std::string(label), "/sweep", "a run point has no sweep", 0, 0}}};
+    }
+    const detail::origins where{std::string(label)};
+    const auto no_headroom_check = [] { return std::optional<long>{}; };
+    return finish(detail::check_document(canonical, where, no_headroom_check), std::string(label), {});
 }
 
 expand_result expand_sweep(const scenario& sc) {

@@ -5,6 +5,8 @@
 // the file and the JSON path ("/sweep/processes/2: expected a positive integer").
 #pragma once
 
+#include "scenario/schema.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -27,48 +29,6 @@ struct scenario_error {
 
     /// "FILE:LINE:COL: message" for syntax errors, "FILE: /path: message" otherwise.
     [[nodiscard]] std::string to_string() const;
-};
-
-/// Everything a run point needs. Fields are the scenario's, after defaults and after any
-/// sweep value or --set override has been applied.
-struct scenario {
-    int schema_version = 1;
-    std::string name;         // [a-z0-9][a-z0-9._-]*: a safe file name and benchmark prefix
-    std::string description;
-    std::string workload;     // postwait | pingpong | producer_consumer | edge_cases
-    int processes = 1;        // worker processes (pingpong: exactly 2)
-    int threads_per_process = 1;
-    std::optional<std::uint64_t> ops_per_worker;  // exactly one of these two is set
-    std::optional<std::uint64_t> duration_ms;     //   (default: ops_per_worker = 100000)
-    std::uint64_t warmup_ops = 0;
-    int repetitions = 1;
-    double timeout_s = 120;
-    std::uint64_t critical_section_ns = 0;
-    std::uint64_t critical_section_iterations = 0;  // excludes critical_section_ns
-    unsigned initial_value = 0;
-    std::string backend = "psem";      // psem | raw
-    std::string affinity = "none";     // none | spread | compact | CPU list "0,2-3"
-    int background_processes = 0;      // pingpong only: load processes beside the measured pair
-    int producers = 1;                 // producer_consumer only
-    int consumers = 1;                 // producer_consumer only
-    // producer_consumer only: each producer thread posts on a schedule, one unit every
-    // this many ns from the start signal (an offered load), instead of as fast as it can.
-    std::uint64_t post_interval_ns = 0;
-    std::vector<std::string> checks;   // edge_cases only; empty = all
-    int trials = 0;                    // edge_cases: trials per timed check; 0 = default
-
-    /// The swept fields, in file order, each with its values (JSON scalars).
-    std::vector<std::pair<std::string, std::vector<nlohmann::json>>> sweep;
-
-    /// Where it came from (for the report's context): path and SHA-256 of the file bytes.
-    std::string source_file;
-    std::string source_sha256;
-
-    /// Total worker threads across processes (what `ops_per_worker` multiplies).
-    [[nodiscard]] int workers() const;
-    /// Processes a run starts: the workers' and pingpong's background load (0 elsewhere,
-    /// which validation enforces).
-    [[nodiscard]] int started_processes() const { return processes + background_processes; }
 };
 
 /// One concrete run: the scenario with sweep values applied and a stable name.
@@ -125,8 +85,14 @@ struct expand_result {
 /// The names of the edge_cases checks, in the order they run when "checks" is empty.
 [[nodiscard]] const std::vector<std::string>& known_checks();
 
-/// The scenario in its canonical JSON form (file order, no derived or defaulted-away
-/// fields, the sweep included): what the report records and what parses back to `sc`.
+/// The scenario in its canonical JSON form (table order, no derived or defaulted-away
+/// fields, the sweep included): what overrides and sweeps start from, what a worker is
+/// handed, and what parses back to `sc`.
 [[nodiscard]] nlohmann::ordered_json to_json(const scenario& sc);
+
+/// A run point's canonical JSON (no sweep) back to its scenario, by the same validation
+/// as a file but without the host's process headroom (a worker is already started).
+/// `label` names the source in errors.
+[[nodiscard]] parse_result parse_point(const nlohmann::ordered_json& canonical, std::string_view label);
 
 }  // namespace psem::bench

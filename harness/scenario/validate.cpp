@@ -20,7 +20,7 @@ origin origins::of(const std::string& field) const {
 namespace {
 
 constexpr std::uint64_t default_ops_per_worker = 100000;
-constexpr int max_processes = 4096;
+constexpr int max_processes = static_cast<int>(schema::max_processes);
 
 // Errors are collected from the base document and from every sweep point; the same
 // mistake seen at many points is reported once.
@@ -45,12 +45,10 @@ public:
         : out_(out), sc_(out.value), where_(where), given_(given), bad_(bad), headroom_(headroom) {}
 
     void run() {
+        conflicts();
         run_length();
-        critical_section();
         if (bad_.contains("workload") || !given_.contains("workload")) return;
-        only_for("producer_consumer", {"producers", "consumers", "post_interval_ns"});
-        only_for("edge_cases", {"checks", "trials"});
-        only_for("pingpong", {"background_processes"});
+        only_for();
         if (sc_.workload == "pingpong") pingpong();
         if (sc_.workload == "producer_consumer") producer_consumer();
         host_limit();
@@ -72,26 +70,32 @@ private:
         add_error(out_.errors, {chosen.file, chosen.path, std::move(message) + chosen.note, 0, 0});
     }
 
-    void run_length() {
-        if (given_.contains("ops_per_worker") && given_.contains("duration_ms")) {
-            fail({"duration_ms", "ops_per_worker"}, "set either ops_per_worker or duration_ms, not both");
-        } else if (!given_.contains("ops_per_worker") && !given_.contains("duration_ms")) {
-            sc_.ops_per_worker = default_ops_per_worker;
+    // Two fields that size the same thing (the table's conflicts_with): one of them.
+    // A refused value counts as set: the author meant to set it.
+    void conflicts() {
+        const auto set = [&](const schema::field& f) {
+            return given_.contains(std::string(f.name)) &&
+                   (bad_.contains(std::string(f.name)) || !schema::at_default(sc_, f));
+        };
+        for (const auto& f : schema::fields) {
+            if (f.conflicts_with.empty()) continue;
+            const schema::field* other = schema::find(f.conflicts_with);
+            if (set(f) && set(*other))
+                fail({std::string(f.name), std::string(other->name)},
+                     fmt::format("set either {} or {}, not both", other->name, f.name));
         }
     }
 
-    // Two ways to size the same busy work: a calibrated time, or a fixed spin count.
-    void critical_section() {
-        if (given_.contains("critical_section_ns") && given_.contains("critical_section_iterations") &&
-            sc_.critical_section_ns != 0 && sc_.critical_section_iterations != 0)
-            fail({"critical_section_iterations", "critical_section_ns"},
-                 "set either critical_section_ns or critical_section_iterations, not both");
+    void run_length() {
+        if (!given_.contains("ops_per_worker") && !given_.contains("duration_ms"))
+            sc_.ops_per_worker = default_ops_per_worker;
     }
 
-    void only_for(const std::string& workload, std::initializer_list<std::string> fields) {
-        if (sc_.workload == workload) return;
-        for (const auto& f : fields) {
-            if (given_.contains(f)) fail({f}, fmt::format("only for workload {}, not {}", workload, sc_.workload));
+    // A field that belongs to one workload, given for another.
+    void only_for() {
+        for (const auto& f : schema::fields) {
+            if (f.only_for.empty() || f.only_for == sc_.workload || !given_.contains(std::string(f.name))) continue;
+            fail({std::string(f.name)}, fmt::format("only for workload {}, not {}", f.only_for, sc_.workload));
         }
     }
 
@@ -174,21 +178,21 @@ private:
     bool counts_refused_ = false;  // a rule already refused the worker count
 };
 
-// One document without "sweep": every field, required fields, then the rules.
+// One document without the sweep: every field, required fields, then the rules.
 field_result check_fields(const ojson& doc, const origins& where, const headroom_source& headroom) {
     field_result out;
     std::set<std::string> given;
     std::set<std::string> bad;
     for (const auto& [key, value] : doc.items()) {
         const origin o = where.of(key);
-        const field_def* f = find_field(key);
-        if (f == nullptr || f->store == nullptr) {
+        const schema::field* f = schema::find(key);
+        if (f == nullptr) {
             add_error(out.errors, {o.file, o.path, unknown_field_message(key) + o.note, 0, 0});
             continue;
         }
         given.insert(key);
         std::vector<issue> issues;
-        f->store(value, out.value, issues);
+        store(*f, value, out.value, issues);
         if (!issues.empty()) bad.insert(key);
         for (auto& i : issues) add_error(out.errors, {o.file, o.path + i.subpath, std::move(i.message) + o.note, 0, 0});
     }
@@ -219,10 +223,10 @@ bool read_sweep(const ojson& sweep, const ojson& base, const origins& where, swe
     bool ok = true;
     for (const auto& [key, values] : sweep.items()) {
         const std::string path = fmt::format("/sweep/{}", pointer_token(key));
-        const field_def* f = find_field(key);
-        if (f == nullptr) {
+        const schema::field* f = schema::find(key);
+        if (f == nullptr && key != sweep_key) {
             error(path, unknown_field_message(key));
-        } else if (!f->sweepable) {
+        } else if (f == nullptr || !f->sweepable) {
             error(path, fmt::format("\"{}\" cannot be swept", key));
         } else if (!values.is_array() || values.empty()) {
             error(path, fmt::format("expected a non-empty array of values, got {}",
@@ -271,11 +275,10 @@ std::string benchmark_name(const scenario& sc, const std::vector<std::pair<std::
         tail("processes", "processes", sc.processes);
         tail("threads", "threads_per_process", sc.threads_per_process);
     }
-    // The raw-glibc calibration run must not share a name with the psem run it calibrates,
-    // nor a loaded pingpong with a quiet one.
-    if (sc.backend != "psem") tail("backend", "backend", sc.backend);
-    if (sc.background_processes != 0) tail("background_processes", "background_processes", sc.background_processes);
-    if (sc.post_interval_ns != 0) tail("post_interval_ns", "post_interval_ns", sc.post_interval_ns);
+    // The named fields away from their defaults: the raw-glibc calibration run must not
+    // share a name with the psem run it calibrates, nor a loaded pingpong a quiet one.
+    for (const auto& f : schema::fields)
+        if (f.named && !schema::at_default(sc, f)) tail(f.name, f.name, name_fragment(schema::value_of(sc, f)));
     return out;
 }
 
@@ -293,12 +296,13 @@ document_result check_document(const ojson& doc, const origins& where, const hea
     };
 
     ojson base = doc;
-    base.erase("sweep");
+    const std::string sweep_name(sweep_key);
+    base.erase(sweep_name);
     field_result top = check_fields(base, where, once);
     result.errors = std::move(top.errors);
 
     sweep_list sweep;
-    if (doc.contains("sweep") && !read_sweep(doc["sweep"], base, where, sweep, result.errors)) {
+    if (doc.contains(sweep_name) && !read_sweep(doc[sweep_name], base, where, sweep, result.errors)) {
         return result;
     }
 

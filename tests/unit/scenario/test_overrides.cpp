@@ -86,6 +86,22 @@ TEST(Overrides, RunLengthOverrideReplacesTheOther) {
     EXPECT_FALSE(back.value->duration_ms.has_value());
 }
 
+// The same holds for the busy work's two sizes: an override of one drops the other, in the
+// file and in the sweep (the table's conflicts_with, not a rule of its own).
+TEST(Overrides, BusyWorkOverrideReplacesTheOther) {
+    const scenario base = parse_ok(doc(R"(, "critical_section_ns": 500)"));
+    const auto r = apply_overrides(base, {"critical_section_iterations=310"});
+    ASSERT_TRUE(r.ok()) << messages(r);
+    EXPECT_EQ(r.value->critical_section_iterations, 310u);
+    EXPECT_EQ(r.value->critical_section_ns, 0u);
+    const scenario swept = parse_ok(doc(R"(, "sweep": {"critical_section_iterations": [0, 10]})"));
+    const auto s = apply_overrides(swept, {"critical_section_ns=100"});
+    ASSERT_TRUE(s.ok()) << messages(s);
+    EXPECT_TRUE(s.value->sweep.empty());
+    EXPECT_EQ(s.value->critical_section_ns, 100u);
+    EXPECT_EQ(s.value->critical_section_iterations, 0u);
+}
+
 TEST(Overrides, ContradictionNamesTheAssignment) {
     const auto r = apply_overrides(parse_ok(doc("", "pingpong")), {"processes=3"});
     EXPECT_EQ(messages(r), "t.json: /processes: pingpong runs exactly 2 processes, got 3 (from --set processes=3)");
