@@ -1,24 +1,19 @@
-// psem-bench run: load and validate everything first (exit 2, nothing started), then run
-// each point's repetitions, writing the report after each point so a later failure loses
-// nothing.
+// psem-bench run: load and validate everything first (exit 2, nothing started), run the
+// session (run/session: the points, the report after each one), then print the tables.
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/progress.hpp"
-#include "context/context.hpp"
-#include "run/runner.hpp"
-#include "run/signals.hpp"
-#include "run/spawn.hpp"
 #include "analysis/laptop.hpp"
-#include "analysis/aggregate.hpp"
-#include "io/atomic_write.hpp"
+#include "context/context.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_writer.hpp"
 #include "io/report_error.hpp"
-#include "render/render.hpp"
 #include "render/laptop_render.hpp"
+#include "render/render.hpp"
 #include "render/sweep_summary_render.hpp"
-#include "analysis/sweep_summary.hpp"
-#include "conformance/edge_cases.hpp"
+#include "run/session.hpp"
+#include "run/signals.hpp"
+#include "run/spawn.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -117,84 +112,40 @@ int run(const run_args& args) {
     for (const auto& sc : in.scenarios)
         rep.context["psem"]["scenarios"].push_back(
             {{"file", sc.source_file}, {"name", sc.name}, {"sha256", sc.source_sha256}});
-    const std::string out_path = args.out.empty() ? default_report_path(in.scenarios) : args.out;
 
-    run_options options;
-    if (const char* f = std::getenv("PSEM_BENCH_TEST_FAULT")) options.fault = f;
+    session_options options;
+    options.out_path = args.out.empty() ? default_report_path(in.scenarios) : args.out;
+    options.latency_limit_ns = args.latency_limit_ns;
+    if (const char* f = std::getenv("PSEM_BENCH_TEST_FAULT")) options.run.fault = f;
 
-    int total_runs = 0;
-    for (const auto& p : in.points) total_runs += p.config.workload == "edge_cases" ? 1 : p.config.repetitions;
-    progress bar(args.progress, total_runs);
-    int status = exit_ok;
-    const int npoints = static_cast<int>(in.points.size());
-    for (int i = 0; i < npoints; ++i) {
-        const run_point& point = in.points[static_cast<std::size_t>(i)];
-        const scenario& sc = point.config;
-        if (sc.workload == "edge_cases") {
-            bar.update(i + 1, npoints, point.benchmark_name, 1, 1);
-            auto checks = run_edge_cases(sc);
-            bar.done_one();
-            if (const int sig = signal_watch::instance().stop_signal()) {
-                // The checks finish their current wait first (a few ms); then stop like a run.
-                bar.clear();
-                std::cerr << "psem-bench: " << point.benchmark_name << ": interrupted by signal " << sig << '\n';
-                return 128 + sig;
-            }
-            for (auto& c : checks) {
-                if (!c.passed && !c.skipped) status = exit_failed;
-                rep.checks.push_back(std::move(c));
-            }
-        } else {
-            std::vector<run_record> iterations;
-            for (int r = 0; r < sc.repetitions; ++r) {
-                bar.update(i + 1, npoints, point.benchmark_name, r + 1, sc.repetitions);
-                run_outcome o = run_once(point, r, options);
-                bar.done_one();
-                if (o.status == run_status::interrupted) {
-                    bar.clear();
-                    std::cerr << "psem-bench: " << point.benchmark_name << ": " << o.record.error_message
-                              << "; workers stopped and reaped, names unlinked\n";
-                    if (!rep.benchmarks.empty()) std::cerr << "psem-bench: report so far: " << out_path << '\n';
-                    return 128 + o.signal;
-                }
-                iterations.push_back(o.record);
-                if (o.status != run_status::ok) {
-                    bar.clear();
-                    std::cerr << "psem-bench: " << point.benchmark_name << " repetition " << r + 1 << ": "
-                              << o.record.error_message << '\n';
-                    status = exit_failed;
-                    break;  // the remaining repetitions would fail the same way
-                }
-            }
-            for (auto& rec : iterations) rep.benchmarks.push_back(rec);
-            if (sc.repetitions > 1)
-                for (auto& agg : make_aggregates(iterations)) rep.benchmarks.push_back(std::move(agg));
-        }
-        try {
-            write_report_atomically(out_path, rep);
-        } catch (const std::exception& e) {
-            bar.clear();
-            std::cerr << "psem-bench: cannot write the report: " << e.what() << '\n';
-            return exit_failed;
-        }
-    }
+    progress bar(args.progress, count_runs(in.points));
+    session_events events;
+    events.starting = [&](int point, int points, const std::string& name, int rep_no, int reps) {
+        bar.update(point, points, name, rep_no, reps);
+    };
+    events.finished_one = [&] { bar.done_one(); };
+    events.failed = [&](const std::string& message) {
+        bar.clear();
+        std::cerr << "psem-bench: " << message << '\n';
+    };
+    const session_result result = run_session(in.points, rep, options, events);
     bar.clear();
-    // The sweep summaries go into the report too (context.psem.sweep_summaries), for
-    // scripts/plot and for whoever reads the file later.
-    const std::vector<sweep_summary> sweeps = summarize_sweeps(rep.benchmarks, args.latency_limit_ns);
-    if (!sweeps.empty()) {
-        for (const auto& s : sweeps) rep.context["psem"]["sweep_summaries"].push_back(to_json(s));
-        try {
-            write_report_atomically(out_path, rep);
-        } catch (const std::exception& e) {
-            std::cerr << "psem-bench: cannot write the report: " << e.what() << '\n';
+    switch (result.status) {
+        case session_status::interrupted:
+            std::cerr << "psem-bench: " << result.message << '\n';
+            if (!rep.benchmarks.empty()) std::cerr << "psem-bench: report so far: " << options.out_path << '\n';
+            return 128 + result.signal;
+        case session_status::unwritable:
+            std::cerr << "psem-bench: " << result.message << '\n';
             return exit_failed;
-        }
+        case session_status::ok:
+        case session_status::failed:
+            break;
     }
     print_output(rep, args.format);
-    print_extras(rep, in, args, sweeps);
-    std::cerr << "report: " << out_path << '\n';
-    return status;
+    print_extras(rep, in, args, result.sweeps);
+    std::cerr << "report: " << options.out_path << '\n';
+    return result.status == session_status::ok ? exit_ok : exit_failed;
 }
 
 }  // namespace psem::bench::cli

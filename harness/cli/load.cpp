@@ -1,5 +1,6 @@
 #include "cli/load.hpp"
 
+#include "conformance/edge_cases.hpp"
 #include "workloads/workload.hpp"
 
 #include <filesystem>
@@ -48,7 +49,7 @@ loaded load_points(const std::vector<std::string>& paths, const std::vector<std:
                         out.errors.push_back(file.string() + ": " + p.benchmark_name + ": " + msg);
                         continue;
                     }
-                } else if (p.config.workload != "edge_cases") {
+                } else if (find_check_suite(p.config.workload) == nullptr) {
                     out.errors.push_back(file.string() + ": /workload: no runner for \"" + p.config.workload + "\"");
                     continue;
                 }

@@ -138,4 +138,11 @@ std::vector<check_record> run_edge_cases(const scenario& sc) {
     return out;
 }
 
+const check_suite* find_check_suite(std::string_view name) {
+    static constexpr std::array<check_suite, 1> suites = {{{"edge_cases", run_edge_cases}}};
+    for (const auto& s : suites)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
 }  // namespace psem::bench

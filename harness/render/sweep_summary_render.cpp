@@ -1,6 +1,5 @@
 // render/sweep_summary_render.cpp - the printing half of the sweep summary: a per-point
-// table with the peak and knee marked, then one sentence each for peak, knee and fall;
-// and the JSON form the report keeps.
+// table with the peak and knee marked, then one sentence each for peak, knee and fall.
 #include "render/sweep_summary_render.hpp"
 
 #include "render/format.hpp"
@@ -42,23 +41,6 @@ text_table point_table(const sweep_summary& s) {
     return t;
 }
 
-// A point in the JSON summary: named by its values, with the figures the verdict rests on.
-nlohmann::json point_json(const sweep_point& p) {
-    nlohmann::json params = nlohmann::json::object();
-    for (const auto& [field, value] : p.params) params[field] = value;
-    nlohmann::json j{{"benchmark", p.benchmark}, {"params", params}, {"workers", p.workers}};
-    // NaN would be written as null anyway; saying so keeps the intent visible.
-    const auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
-    j["ns_per_op"] = num(p.ns_per_op);
-    j["ops_per_sec"] = num(p.ops_per_sec);
-    if (p.p99_ns) j["p99_ns"] = num(*p.p99_ns);
-    return j;
-}
-
-nlohmann::json index_json(const sweep_summary& s, const std::optional<std::size_t>& i) {
-    return i ? point_json(s.points[*i]) : nlohmann::json(nullptr);
-}
-
 std::string peak_sentence(const sweep_summary& s) {
     if (!s.peak) return "Peak: none, every point failed.";
     const sweep_point& p = s.points[*s.peak];
@@ -97,19 +79,6 @@ std::string fall_sentence(const sweep_summary& s) {
 }
 
 }  // namespace
-
-nlohmann::json to_json(const sweep_summary& s) {
-    return {{"scenario", s.scenario},
-            {"swept_fields", s.swept_fields},
-            {"points", s.points.size()},
-            {"latency_limit_ns", s.latency_limit_ns},
-            {"peak", index_json(s, s.peak)},
-            {"latency_measured", s.latency_measured},
-            {"knee", index_json(s, s.knee)},
-            {"last_under_limit", index_json(s, s.last_under_limit)},
-            {"lowest", index_json(s, s.lowest)},
-            {"fall_fraction", s.fall_fraction}};
-}
 
 void render_sweep_summary(std::ostream& out, const sweep_summary& s) {
     out << fmt::format("Sweep summary: {} over {}, p99 limit {}\n", s.scenario, fields_text(s),

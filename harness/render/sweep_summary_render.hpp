@@ -1,5 +1,5 @@
-// render/sweep_summary_render.hpp - a sweep summary (analysis/sweep_summary.hpp) as text,
-// and as the JSON object the report keeps.
+// render/sweep_summary_render.hpp - a sweep summary (analysis/sweep_summary.hpp) as text
+// (its JSON form is io/sweep_summary_json.hpp).
 #pragma once
 
 #include "analysis/sweep_summary.hpp"
@@ -10,10 +10,6 @@
 #include <string>
 
 namespace psem::bench {
-
-/// The summary as JSON, for the report's context (context.psem.sweep_summaries) and for
-/// scripts/plot: limit, peak, knee and fall, each naming its point by params.
-[[nodiscard]] nlohmann::json to_json(const sweep_summary& s);
 
 /// A few sentences under a heading: peak, knee, fall. For the terminal.
 void render_sweep_summary(std::ostream& out, const sweep_summary& s);

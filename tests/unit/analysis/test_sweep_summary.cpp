@@ -2,6 +2,7 @@
 // construction (tests/fixtures/sweeps/make_fixtures.py), plus the edge cases built here.
 #include "io/json_reader.hpp"
 #include "analysis/sweep_summary.hpp"
+#include "io/sweep_summary_json.hpp"
 #include "render/sweep_summary_render.hpp"
 
 #include <gtest/gtest.h>

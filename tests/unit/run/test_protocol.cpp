@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace psem::bench {
@@ -125,6 +128,21 @@ TEST(Protocol, AWorkerRefusesAMalformedRequest) {
     wire = nlohmann::json::parse(encode_request(r));
     wire.erase("role");
     EXPECT_NE(decode_error(wire.dump()), "(accepted)");
+}
+
+// The fuzzer's seeds (tests/fixtures/worker-requests) are requests a worker accepts, and
+// the wire form keeps reading them: a change of the form shows up here first.
+TEST(Protocol, TheFuzzSeedsAreRequestsAWorkerAccepts) {
+    int seen = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(PSEM_FIXTURES_DIR) + "/worker-requests")) {
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const worker_request r = decode_request(text.str());
+        EXPECT_EQ(decode_request(encode_request(r)).config.name, r.config.name) << entry.path();
+        ++seen;
+    }
+    EXPECT_EQ(seen, 3);
 }
 
 }  // namespace
