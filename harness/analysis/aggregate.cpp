@@ -1,6 +1,7 @@
 // analysis/aggregate.cpp - Google Benchmark style aggregates of repetitions.
 #include "analysis/aggregate.hpp"
 
+#include "analysis/repetitions.hpp"
 #include "stats/descriptive.hpp"
 
 #include <algorithm>
@@ -37,7 +38,7 @@ std::vector<double> column(const std::vector<const run_record*>& runs, double ru
 std::vector<run_record> make_aggregates(std::span<const run_record> runs) {
     std::vector<const run_record*> good;
     for (const run_record& r : runs)
-        if (r.run_type == "iteration" && !r.error_occurred) good.push_back(&r);
+        if (r.run_type == "iteration" && is_good(r)) good.push_back(&r);
     if (good.size() < 2) return {};
 
     // Every counter name any good run has, each with the values of the runs that have it.

@@ -1,6 +1,7 @@
 // analysis/laptop.cpp - the computing half of the laptop side-by-side (see laptop.hpp).
 #include "analysis/laptop.hpp"
 
+#include "analysis/repetitions.hpp"
 #include "stats/descriptive.hpp"
 
 #include <fmt/format.h>
@@ -56,20 +57,17 @@ double number_at(const nlohmann::json& ctx, const nlohmann::json::json_pointer& 
     return ctx.at(ptr).get<double>();
 }
 
-laptop_row make_row(const std::vector<const run_record*>& runs) {
-    const run_record& first = *runs.front();
+laptop_row make_row(const repetition_group& g) {
+    const run_record& first = g.first();
     laptop_row row;
     row.scenario = first.scenario;
     row.benchmark = first.run_name;
     row.processes = first.processes;
     row.threads_per_process = first.processes > 0 ? first.threads / first.processes : first.threads;
-    std::vector<double> ns;
-    for (const run_record* r : runs) {
-        if (!r->error_occurred) ns.push_back(r->real_time_ns);
-        else if (row.error.empty()) row.error = r->error_message.empty() ? "failed" : r->error_message;
-    }
+    row.error = g.first_error();
+    const std::vector<double> ns = g.good_ns_per_op();
     row.good_runs = static_cast<int>(ns.size());
-    row.ns_per_op = ns.empty() ? nan : median(ns);
+    row.ns_per_op = g.median_ns_per_op();
     row.cv = ns.empty() ? nan : cv(ns);
     row.reference_ns_per_op = row.ratio = nan;
     return row;
@@ -125,24 +123,18 @@ laptop_comparison compare_with_reference(std::span<const run_record> ours, const
     c.reference_setup = reference_setup(reference.context);
     c.our_setup = our_setup(our_context);
 
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<const run_record*>> groups;  // scenario + run_name
-    for (const run_record& r : ours) {
-        if (r.run_type != "iteration" || !is_laptop_scenario(r.scenario)) continue;
-        const std::string key = r.scenario + '\n' + r.run_name;
-        auto [it, inserted] = groups.try_emplace(key);
-        if (inserted) order.push_back(key);
-        it->second.push_back(&r);
-    }
+    std::vector<run_record> laptop_runs;
+    for (const run_record& r : ours)
+        if (is_laptop_scenario(r.scenario)) laptop_runs.push_back(r);
     std::vector<const run_record*> refs;
     for (const run_record& r : reference.benchmarks)
-        if (r.run_type == "iteration" && !r.error_occurred) refs.push_back(&r);
+        if (r.run_type == "iteration" && is_good(r)) refs.push_back(&r);
 
     int max_workers = 0, max_runs = 0;
     std::vector<std::pair<std::size_t, laptop_row>> ranked;  // reference index (or size()) first
-    for (const std::string& key : order) {
-        laptop_row row = make_row(groups[key]);
-        const run_record& first = *groups[key].front();
+    for (const repetition_group& g : group_repetitions(laptop_runs, group_key::scenario_and_run_name)) {
+        laptop_row row = make_row(g);
+        const run_record& first = g.first();
         std::size_t rank = refs.size();
         for (std::size_t i = 0; i < refs.size(); ++i)
             if (refs[i]->workload == first.workload && refs[i]->threads == first.threads) {
@@ -153,7 +145,7 @@ laptop_comparison compare_with_reference(std::span<const run_record> ours, const
                 break;
             }
         max_workers = std::max(max_workers, first.threads);
-        max_runs = std::max(max_runs, static_cast<int>(groups[key].size()));
+        max_runs = std::max(max_runs, static_cast<int>(g.runs.size()));
         ranked.emplace_back(rank, std::move(row));
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {

@@ -1,6 +1,7 @@
 // analysis/samples.cpp - see samples.hpp.
 #include "analysis/samples.hpp"
 
+#include "analysis/repetitions.hpp"
 #include "stats/descriptive.hpp"
 
 #include <cmath>
@@ -8,10 +9,6 @@
 
 namespace psem::bench {
 namespace {
-
-bool usable(const run_record& r) {
-    return !r.error_occurred && std::isfinite(r.real_time_ns) && r.real_time_ns > 0;
-}
 
 struct group {
     std::vector<const run_record*> iterations;
@@ -23,7 +20,7 @@ struct group {
 side_figures from_iterations(const group& g) {
     side_figures s;
     for (const run_record* r : g.iterations) {
-        if (usable(*r)) s.samples_ns.push_back(r->real_time_ns);
+        if (is_good(*r)) s.samples_ns.push_back(r->real_time_ns);
         else ++s.failed_runs;
     }
     s.repetitions = s.samples_ns.size();
@@ -38,7 +35,7 @@ side_figures from_aggregates(const group& g) {
     s.aggregates_only = true;
     std::vector<double> medians;
     for (const run_record* r : g.medians) {
-        if (!usable(*r)) continue;
+        if (!is_good(*r)) continue;
         medians.push_back(r->real_time_ns);
         s.repetitions += static_cast<std::size_t>(r->ops);  // GB: an aggregate's runs
     }

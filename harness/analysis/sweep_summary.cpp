@@ -1,7 +1,7 @@
 // analysis/sweep_summary.cpp - the computing half of the sweep summary (see the header).
 #include "analysis/sweep_summary.hpp"
 
-#include "stats/descriptive.hpp"
+#include "analysis/repetitions.hpp"
 
 #include <cmath>
 #include <limits>
@@ -12,39 +12,24 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// The median of a counter over the runs that have it; absent when none has it.
-std::optional<double> median_counter(const std::vector<const run_record*>& runs, const char* name) {
-    std::vector<double> xs;
-    for (const run_record* r : runs)
-        if (const auto it = r->counters.find(name); it != r->counters.end() && !std::isnan(it->second))
-            xs.push_back(it->second);
-    if (xs.empty()) return std::nullopt;
-    return median(xs);
-}
-
-sweep_point make_point(const std::vector<const run_record*>& runs) {
+sweep_point make_point(const repetition_group& g) {
     sweep_point p;
-    p.benchmark = runs.front()->run_name;
-    p.params = runs.front()->params;
-    p.workers = runs.front()->threads;
-    std::vector<const run_record*> good;
-    for (const run_record* r : runs)
-        if (!r->error_occurred) good.push_back(r);
-    p.good_runs = static_cast<int>(good.size());
-    if (good.empty()) {
+    p.benchmark = g.first().run_name;
+    p.params = g.first().params;
+    p.workers = g.first().threads;
+    p.good_runs = g.good_count();
+    if (p.good_runs == 0) {
         p.ns_per_op = p.ops_per_sec = nan;
         return p;
     }
-    std::vector<double> ns;
-    for (const run_record* r : good) ns.push_back(r->real_time_ns);
-    p.ns_per_op = median(ns);
+    p.ns_per_op = g.median_ns_per_op();
     // Throughput: the measured counter when there is one (producer_consumer counts only
     // what consumers took), else the inverse of ns/op, which is what postwait's means.
-    p.ops_per_sec = median_counter(good, "ops_per_sec").value_or(p.ns_per_op > 0 ? 1e9 / p.ns_per_op : nan);
-    p.p50_ns = median_counter(good, "p50_ns");
-    p.p99_ns = median_counter(good, "p99_ns");
-    p.p999_ns = median_counter(good, "p999_ns");
-    p.max_ns = median_counter(good, "max_ns");
+    p.ops_per_sec = g.median_counter("ops_per_sec").value_or(1e9 / p.ns_per_op);
+    p.p50_ns = g.median_counter("p50_ns");
+    p.p99_ns = g.median_counter("p99_ns");
+    p.p999_ns = g.median_counter("p999_ns");
+    p.max_ns = g.median_counter("max_ns");
     return p;
 }
 
@@ -78,20 +63,13 @@ void find_knee(sweep_summary& s) {
     }
 }
 
-sweep_summary summarize_one(const std::string& scenario, const std::vector<const run_record*>& records,
+sweep_summary summarize_one(const std::string& scenario, const std::vector<run_record>& records,
                             double latency_limit_ns) {
     sweep_summary s;
     s.scenario = scenario;
     s.latency_limit_ns = latency_limit_ns;
-    for (const auto& [field, value] : records.front()->params) s.swept_fields.push_back(field);
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<const run_record*>> by_point;
-    for (const run_record* r : records) {
-        auto [it, inserted] = by_point.try_emplace(r->run_name);
-        if (inserted) order.push_back(r->run_name);
-        it->second.push_back(r);
-    }
-    for (const std::string& name : order) s.points.push_back(make_point(by_point[name]));
+    for (const auto& [field, value] : records.front().params) s.swept_fields.push_back(field);
+    for (const repetition_group& g : group_repetitions(records)) s.points.push_back(make_point(g));
     find_peak_and_fall(s);
     find_knee(s);
     return s;
@@ -101,12 +79,12 @@ sweep_summary summarize_one(const std::string& scenario, const std::vector<const
 
 std::vector<sweep_summary> summarize_sweeps(std::span<const run_record> records, double latency_limit_ns) {
     std::vector<std::string> order;
-    std::map<std::string, std::vector<const run_record*>> by_scenario;
+    std::map<std::string, std::vector<run_record>> by_scenario;
     for (const run_record& r : records) {
         if (r.run_type == "aggregate" || r.params.empty()) continue;
         auto [it, inserted] = by_scenario.try_emplace(r.scenario);
         if (inserted) order.push_back(r.scenario);
-        it->second.push_back(&r);
+        it->second.push_back(r);
     }
     std::vector<sweep_summary> out;
     for (const std::string& sc : order) out.push_back(summarize_one(sc, by_scenario[sc], latency_limit_ns));
