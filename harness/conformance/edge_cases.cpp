@@ -15,7 +15,7 @@ namespace psem::bench {
 namespace edge {
 namespace {
 
-constexpr std::array<check_def, 15> checks = {{
+constexpr std::array<check_def, 16> checks = {{
     {"try_wait_zero", try_wait_zero},
     {"try_wait_after_take", try_wait_after_take},
     {"timed_wait_timeout", timed_wait_timeout},
@@ -25,6 +25,7 @@ constexpr std::array<check_def, 15> checks = {{
     {"create_value_too_large", create_value_too_large},
     {"create_exclusive_exists", create_exclusive_exists},
     {"open_missing", open_missing},
+    {"open_not_a_semaphore", open_not_a_semaphore},
     {"unlink_missing", unlink_missing},
     {"name_invalid", name_invalid},
     {"name_too_long", name_too_long},

@@ -7,8 +7,12 @@
 
 #include <psem/semaphore.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
 #include <climits>
+#include <cerrno>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -202,8 +206,31 @@ check_record run_open_missing(const context& cx) {
     std::error_code ec;
     (void)semaphore::open(name.str(), ec);
     log.add("open()", ec);
-    (void)semaphore::open(name.str(), 0, 0, 0, ec);  // the Go package's Open(name, 0, ...)
+    (void)semaphore::open(name.str(), 0, owner_only, 0, ec);  // the Go package's Open(name, 0, ...)
     log.add("open(flags 0)", ec);
+    log.finish(row);
+    return row;
+}
+
+// A name whose file in /dev/shm is not a semaphore (an empty file, as a tool that creates
+// it without sizing it leaves): glibc would map it and the first post would die of
+// SIGBUS. The check never posts, so a library that opened it fails the check, not the run.
+check_record run_open_not_a_semaphore(const context& cx) {
+    auto row = make_row("open_not_a_semaphore", "EINVAL");
+    const name_guard name(cx.names.make("open_not_a_semaphore"));
+    const std::string file = "/dev/shm/sem." + name.str().substr(1);
+    const int fd = ::open(file.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        setup_failed(row, "cannot create an empty " + file, std::error_code(errno, std::system_category()));
+        return row;
+    }
+    ::close(fd);
+    call_log log(psem::einval);
+    std::error_code ec;
+    (void)semaphore::open(name.str(), ec);
+    log.add("open()", ec);
+    (void)semaphore::open_or_create(name.str(), 0, owner_only, nullptr, ec);
+    log.add("open_or_create()", ec);
     log.finish(row);
     return row;
 }
@@ -299,6 +326,9 @@ void create_exclusive_exists(const context& cx, std::vector<check_record>& out) 
     out.push_back(run_create_exclusive_exists(cx));
 }
 void open_missing(const context& cx, std::vector<check_record>& out) { out.push_back(run_open_missing(cx)); }
+void open_not_a_semaphore(const context& cx, std::vector<check_record>& out) {
+    out.push_back(run_open_not_a_semaphore(cx));
+}
 void unlink_missing(const context& cx, std::vector<check_record>& out) { out.push_back(run_unlink_missing(cx)); }
 void name_invalid(const context& cx, std::vector<check_record>& out) { out.push_back(run_name_invalid(cx)); }
 void name_too_long(const context& cx, std::vector<check_record>& out) { out.push_back(run_name_too_long(cx)); }

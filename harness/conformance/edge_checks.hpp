@@ -52,6 +52,7 @@ void post_overflow(const context& cx, std::vector<check_record>& out);
 void create_value_too_large(const context& cx, std::vector<check_record>& out);
 void create_exclusive_exists(const context& cx, std::vector<check_record>& out);
 void open_missing(const context& cx, std::vector<check_record>& out);
+void open_not_a_semaphore(const context& cx, std::vector<check_record>& out);
 void unlink_missing(const context& cx, std::vector<check_record>& out);
 void name_invalid(const context& cx, std::vector<check_record>& out);
 void name_too_long(const context& cx, std::vector<check_record>& out);
@@ -75,7 +76,7 @@ void open_no_descriptors(const context& cx, std::vector<check_record>& out);
 inline constexpr std::chrono::milliseconds child_timeout{5000};
 
 /// Every semaphore a check creates is its owner's only, as the harness's own are.
-inline constexpr unsigned owner_only = 0600;
+inline constexpr psem::permissions owner_only{0600};
 
 /// Creates `name` exclusively (owner_only); on failure marks the row's setup failed and
 /// returns an empty handle.

@@ -31,7 +31,7 @@ struct run_objects {
         control.unlink();
     }
     psem::semaphore create(const std::string& name, unsigned value, std::error_code& ec) {
-        auto s = psem::semaphore::create(name, value, 0600, ec);
+        auto s = psem::semaphore::create(name, value, psem::permissions{0600}, ec);
         if (!ec) names.push_back(name);
         return s;
     }
@@ -185,7 +185,7 @@ run_outcome run_once(const run_point& point, int repetition, const run_options& 
 
     // 3. Everyone has opened everything: unlink, so not even a SIGKILL can leak a name.
     objs.unlink_all();
-    if (auto e = objs.start.release(total_threads))
+    if (auto e = objs.start.post(total_threads))
         return fail(std::move(out), run_status::failed, "cannot release the start barrier: " + e.message());
 
     // 4. Collect figures and exit statuses until every worker is reaped.

@@ -24,7 +24,7 @@ const std::vector<std::string>& known_checks() {
     static const std::vector<std::string> names = {
         "try_wait_zero",          "try_wait_after_take",     "timed_wait_timeout",
         "timed_wait_posted",      "timed_wait_past_deadline", "post_overflow",
-        "create_value_too_large", "create_exclusive_exists", "open_missing",
+        "create_value_too_large", "create_exclusive_exists", "open_missing", "open_not_a_semaphore",
         "unlink_missing",         "name_invalid",            "name_too_long",
         "open_permission_denied", "wait_interrupted",        "open_no_descriptors"};
     return names;

@@ -1,7 +1,9 @@
 // Setup, teardown and the slow paths of psem::semaphore. The hot path is inline in the
 // header.
 #include <psem/semaphore.hpp>
+#ifdef PSEM_TESTING
 #include <psem/testing.hpp>
+#endif
 
 #include <sys/stat.h>
 
@@ -13,7 +15,10 @@
 namespace psem {
 namespace {
 
+#ifdef PSEM_TESTING
+// The test seam (psem/testing.hpp): compiled into the test build of the library only.
 std::atomic<int (*)(std::string_view)> g_open_fault{nullptr};
+#endif
 
 // glibc keeps named semaphores as files "sem.<name>" in /dev/shm (fixed since 2.34).
 std::string shm_path(std::string_view name) {
@@ -34,9 +39,22 @@ std::string shm_path(std::string_view name) {
 // ec on failure.
 sem_t* raw_open(const std::string& name, int flags, unsigned mode, unsigned value,
                 std::error_code& ec) noexcept {
+#ifdef PSEM_TESTING
     if (auto* fault = g_open_fault.load(std::memory_order_relaxed)) {
         if (const int e = fault(name); e != 0) {
             ec = detail::errno_code(e);
+            return nullptr;
+        }
+    }
+#endif
+    // An existing name must be a semaphore before glibc maps it: an empty file maps fine
+    // and the first post dies of SIGBUS. A missing name is sem_open's to report (ENOENT).
+    if (!(flags & O_CREAT)) {
+        struct stat st {};
+        // A symbolic link is left to sem_open, which refuses it (ELOOP).
+        if (::lstat(shm_path(name).c_str(), &st) == 0 && !S_ISLNK(st.st_mode) &&
+            (!S_ISREG(st.st_mode) || st.st_size < static_cast<off_t>(sizeof(sem_t)))) {
+            ec = detail::errno_code(EINVAL);
             return nullptr;
         }
     }
@@ -70,6 +88,28 @@ std::error_code sem_clockwait_code(sem_t* sem, clockid_t clock, timespec abs) no
     return detail::errno_code(errno);
 }
 
+// Now on the monotonic clock plus a duration split into seconds and nanoseconds (same
+// sign, |nsec| < 1e9). File-local so that it inlines into wait_for_split, whose caller
+// folds a constant timeout into the two parts: no 64-bit division per call.
+timespec monotonic_deadline(std::int64_t sec, std::int64_t nsec) noexcept {
+    constexpr std::int64_t giga = 1'000'000'000;
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    // No overflow: saturate_ns bounds |sec| by INT64_MAX / 1e9 (about 9.2e9 s), and the
+    // monotonic clock counts from boot. The kernel clamps far deadlines by itself.
+    std::int64_t s = static_cast<std::int64_t>(now.tv_sec) + sec;
+    std::int64_t n = now.tv_nsec + nsec;  // in (-1e9, 2e9): one carry at most
+    if (n >= giga) {
+        n -= giga;
+        ++s;
+    } else if (n < 0) {
+        n += giga;
+        --s;
+    }
+    if (s < 0) s = n = 0;  // a negative timeout larger than the uptime: long past
+    return timespec{static_cast<time_t>(s), static_cast<long>(n)};
+}
+
 std::error_code check_value(unsigned value) noexcept {
     if (value > value_max) return detail::errno_code(EINVAL);
     return {};
@@ -77,11 +117,13 @@ std::error_code check_value(unsigned value) noexcept {
 
 }  // namespace
 
+#ifdef PSEM_TESTING
 namespace testing {
 void set_open_fault(int (*fault)(std::string_view name)) noexcept {
     g_open_fault.store(fault, std::memory_order_relaxed);
 }
 }  // namespace testing
+#endif
 
 std::error_code validate_name(std::string_view name) noexcept {
     if (name.size() < 2 || name.front() != '/') return detail::errno_code(EINVAL);
@@ -121,8 +163,9 @@ semaphore& semaphore::operator=(semaphore&& other) noexcept {
     return *this;
 }
 
-semaphore semaphore::open(std::string_view name, int flags, unsigned mode, unsigned value,
+semaphore semaphore::open(std::string_view name, int flags, permissions perms, unsigned value,
                           std::error_code& ec) noexcept {
+    const unsigned mode = perms.bits;
     if ((ec = validate_name(name))) return {};
     // Exactly the three documented combinations: O_EXCL alone passed a mask test and went
     // to sem_open as a plain open of an existing name, silently ignoring the "exclusive".
@@ -134,7 +177,7 @@ semaphore semaphore::open(std::string_view name, int flags, unsigned mode, unsig
     // exact mode the contract promises (sem_open alone leaves the umask's mark on it).
     // open_or_create gives the same "open, or create if missing" meaning, race-free, and
     // creates exclusively, so the mode is exact whenever this call is the creator.
-    if (flags == O_CREAT) return open_or_create(name, value, mode, nullptr, ec);
+    if (flags == O_CREAT) return open_or_create(name, value, perms, nullptr, ec);
     if ((flags & O_CREAT) && (ec = check_value(value))) return {};
     try {
         std::string n(name);
@@ -156,12 +199,12 @@ semaphore semaphore::open(std::string_view name, int flags, unsigned mode, unsig
     }
 }
 
-semaphore semaphore::create(std::string_view name, unsigned value, unsigned mode,
+semaphore semaphore::create(std::string_view name, unsigned value, permissions mode,
                             std::error_code& ec) noexcept {
     return open(name, O_CREAT | O_EXCL, mode, value, ec);
 }
 
-semaphore semaphore::create(std::string_view name, unsigned value, unsigned mode) {
+semaphore semaphore::create(std::string_view name, unsigned value, permissions mode) {
     std::error_code ec;
     auto sem = create(name, value, mode, ec);
     if (ec) throw_error(ec, "cannot create", name);
@@ -169,7 +212,7 @@ semaphore semaphore::create(std::string_view name, unsigned value, unsigned mode
 }
 
 semaphore semaphore::open(std::string_view name, std::error_code& ec) noexcept {
-    return open(name, 0, 0, 0, ec);
+    return open(name, 0, default_mode, 0, ec);
 }
 
 semaphore semaphore::open(std::string_view name) {
@@ -179,7 +222,7 @@ semaphore semaphore::open(std::string_view name) {
     return sem;
 }
 
-semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsigned mode,
+semaphore semaphore::open_or_create(std::string_view name, unsigned value, permissions mode,
                                     bool* created, std::error_code& ec) noexcept {
     if ((ec = validate_name(name)) || (ec = check_value(value))) return {};
     // Open first, create exclusively if missing, and go round again if another process
@@ -188,7 +231,7 @@ semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsig
     // Every psem code is in the system category, so comparing the value is exact and skips
     // the virtual error_category::equivalent calls of a std::errc comparison.
     for (int attempt = 0; attempt < 1000; ++attempt) {
-        auto sem = open(name, 0, 0, 0, ec);
+        auto sem = open(name, 0, mode, 0, ec);
         if (!ec) {
             if (created) *created = false;
             return sem;
@@ -204,17 +247,53 @@ semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsig
     return {};  // ec holds the last EEXIST: the name kept flickering
 }
 
-semaphore semaphore::open_or_create(std::string_view name, unsigned value, unsigned mode, bool* created) {
+semaphore semaphore::open_or_create(std::string_view name, unsigned value, permissions mode, bool* created) {
     std::error_code ec;
     auto sem = open_or_create(name, value, mode, created, ec);
     if (ec) throw_error(ec, "cannot open or create", name);
     return sem;
 }
 
-std::error_code semaphore::release(unsigned n) noexcept {
-    for (unsigned i = 0; i < n; ++i)
-        if (auto ec = post()) return ec;
-    return detail::no_error();
+std::error_code semaphore::post(unsigned n, unsigned* posted) noexcept {
+    unsigned done = 0;
+    std::error_code ec = detail::no_error();
+    for (; done < n; ++done)
+        if ((ec = post())) break;
+    if (posted) *posted = done;
+    return ec;
+}
+
+void semaphore::release(std::ptrdiff_t update) {
+    if (update < 0) throw_error(detail::errno_code(EINVAL), "cannot release a negative count to", name_);
+    std::ptrdiff_t done = 0;
+    for (; done < update; ++done) {
+        if (auto ec = post()) {
+            throw release_error(ec, "cannot release semaphore \"" + name_ + "\" after " + std::to_string(done) +
+                                        " of " + std::to_string(update) + " posts",
+                                done);
+        }
+    }
+}
+
+void semaphore::acquire() {
+    while (true) {
+        const std::error_code ec = wait();
+        if (!ec) return;
+        if (ec.value() != EINTR) throw_error(ec, "cannot acquire", name_);
+    }
+}
+
+bool semaphore::acquire_until_abs(clockid_t clock, timespec abs) {
+    while (true) {
+        const std::error_code ec = clock_wait(clock, abs);
+        if (!ec) return true;
+        if (ec.value() == ETIMEDOUT) return false;
+        if (ec.value() != EINTR) throw_error(ec, "cannot acquire", name_);
+    }
+}
+
+bool semaphore::acquire_for_split(std::int64_t sec, std::int64_t nsec) {
+    return acquire_until_abs(CLOCK_MONOTONIC, monotonic_deadline(sec, nsec));
 }
 
 timespec semaphore::ns_to_timespec(std::int64_t ns) noexcept {
@@ -238,22 +317,7 @@ std::error_code semaphore::clock_wait(clockid_t clock, timespec abs) noexcept {
 
 std::error_code semaphore::wait_for_split(std::int64_t sec, std::int64_t nsec) noexcept {
     assert(sem_ != nullptr);
-    constexpr std::int64_t giga = 1'000'000'000;
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    // No overflow: saturate_ns bounds |sec| by INT64_MAX / 1e9 (about 9.2e9 s), and the
-    // monotonic clock counts from boot. The kernel clamps far deadlines by itself.
-    std::int64_t s = static_cast<std::int64_t>(now.tv_sec) + sec;
-    std::int64_t n = now.tv_nsec + nsec;  // in (-1e9, 2e9): one carry at most
-    if (n >= giga) {
-        n -= giga;
-        ++s;
-    } else if (n < 0) {
-        n += giga;
-        --s;
-    }
-    if (s < 0) s = n = 0;  // a negative timeout larger than the uptime: long past
-    return sem_clockwait_code(sem_, CLOCK_MONOTONIC, timespec{static_cast<time_t>(s), static_cast<long>(n)});
+    return sem_clockwait_code(sem_, CLOCK_MONOTONIC, monotonic_deadline(sec, nsec));
 }
 
 int semaphore::value(std::error_code& ec) const noexcept {
@@ -282,10 +346,18 @@ std::error_code semaphore::close() noexcept {
     return {};
 }
 
-scoped_acquire::scoped_acquire(semaphore& sem) : sem_(sem) {
-    if (auto ec = sem_.wait()) throw std::system_error(ec, "cannot acquire semaphore \"" + sem_.name() + '"');
+scoped_acquire::scoped_acquire(semaphore& sem) : sem_(sem) { sem_.acquire(); }
+
+scoped_acquire::~scoped_acquire() {
+    if (!held_) return;
+    [[maybe_unused]] const std::error_code ec = sem_.post();
+    assert(!ec && "psem::scoped_acquire: the unit could not be posted back");
 }
 
-scoped_acquire::~scoped_acquire() { (void)sem_.post(); }
+std::error_code scoped_acquire::release() noexcept {
+    if (!held_) return detail::no_error();
+    held_ = false;
+    return sem_.post();
+}
 
 }  // namespace psem

@@ -8,7 +8,7 @@
 //     std::system_error whose what() names the semaphore.
 //   * A try-wait that finds zero (EAGAIN) and a timed wait that times out (ETIMEDOUT)
 //     are ordinary outcomes reported as codes, never exceptions.
-//   * EINTR policy: psem never retries behind the caller's back. A blocking wait that a
+//   * EINTR policy (the POSIX names): psem never retries behind the caller's back. A blocking wait that a
 //     signal handler interrupts returns std::errc::interrupted. This lets a worker notice a
 //     stop flag set by its handler. To resume a timed wait, call wait_until() again with
 //     the same absolute deadline: the deadline never moves. What the kernel does first
@@ -16,7 +16,8 @@
 //     handler runs; the untimed wait() does too when the handler was installed without
 //     SA_RESTART, but with SA_RESTART the kernel restarts it transparently and psem never
 //     sees the signal. A handler meant to stop a wait() must be installed without
-//     SA_RESTART.
+//     SA_RESTART. The std::counting_semaphore names keep std's meaning instead: acquire()
+//     and the timed try forms resume after EINTR (against the same deadline).
 #pragma once
 
 #include <fcntl.h>
@@ -39,8 +40,17 @@ inline constexpr unsigned value_max = SEM_VALUE_MAX;
 /// Longest name after the leading '/': glibc stores "/dev/shm/sem.<name>" and the file
 /// name "sem.<name>" must fit NAME_MAX (255).
 inline constexpr std::size_t name_max = NAME_MAX - 4;
+/// Permission bits for a new semaphore (the low 12 bits of a mode_t), applied exactly
+/// whatever the umask. A type of its own, constructed explicitly, so that an initial value
+/// and a mode cannot trade places in a call without the compiler noticing:
+/// create("/jobs", 1, psem::permissions{0660}).
+struct permissions {
+    unsigned bits;
+    constexpr explicit permissions(unsigned b) noexcept : bits(b) {}
+    friend constexpr bool operator==(permissions, permissions) = default;
+};
 /// Mode used when the caller gives none: owner read/write only.
-inline constexpr unsigned default_mode = 0600;
+inline constexpr permissions default_mode{0600};
 
 // --- the errors (the Go package's EAcces ... ETimedOut), as std::errc -----------------
 
@@ -48,7 +58,12 @@ inline constexpr unsigned default_mode = 0600;
 inline constexpr std::errc eacces = std::errc::permission_denied;
 /// EEXIST: exclusive create (creat|excl) of a name that already exists.
 inline constexpr std::errc eexist = std::errc::file_exists;
-/// EINVAL: initial value above value_max, or a malformed name ("/", "", "/a/b", no '/').
+/// EINVAL: initial value above value_max, a malformed name ("/", "", "/a/b", no '/'), or
+/// an existing name that is not a semaphore: its file in /dev/shm is not a regular file or
+/// is smaller than a sem_t (an empty file left by a tool that never sized it). glibc would
+/// map such a file and the first post would die of SIGBUS; psem refuses it on open. The
+/// check precedes the mapping, so a file truncated after it by someone who may write it
+/// can still fault: keep such names out of reach (mode 0600, the default).
 inline constexpr std::errc einval = std::errc::invalid_argument;
 /// EMFILE: the process has no file descriptor left to open the semaphore with.
 inline constexpr std::errc emfile = std::errc::too_many_files_open;

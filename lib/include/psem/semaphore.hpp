@@ -1,8 +1,11 @@
 // psem/semaphore.hpp - one RAII handle over one POSIX named semaphore.
 //
-// Errors follow the contract in psem/errors.hpp. Preconditions: the hot-path calls
-// (post, wait, try_wait, timed waits, value) need an open handle; calling them on an
-// empty or moved-from handle is a programming error (asserted in debug builds).
+// Two sets of names. The POSIX names (post, wait, try_wait, wait_for, wait_until) are
+// the hot path: noexcept, each returns a std::error_code that keeps its errno, following
+// the contract in psem/errors.hpp. The std::counting_semaphore names (release, acquire,
+// try_acquire, try_acquire_for, try_acquire_until) mean what std's mean, so generic code
+// takes either type. Preconditions: both need an open handle; calling them on an empty or
+// moved-from handle is a programming error (asserted in debug builds).
 #pragma once
 
 #include <psem/errors.hpp>
@@ -12,6 +15,7 @@
 #include <cassert>
 #include <cerrno>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <ctime>
 #include <ratio>
@@ -31,9 +35,20 @@ namespace psem {
 [[nodiscard]] std::error_code unlink(std::string_view name) noexcept;
 void unlink_or_throw(std::string_view name);
 
+/// Thrown by release(n) when a post fails part-way: how many of the n posts happened
+/// before the error (each one woke a waiter or raised the value; none is undone).
+class release_error : public std::system_error {
+public:
+    release_error(std::error_code ec, const std::string& what, std::ptrdiff_t released)
+        : std::system_error(ec, what), released_(released) {}
+    [[nodiscard]] std::ptrdiff_t released() const noexcept { return released_; }
+
+private:
+    std::ptrdiff_t released_;
+};
+
 class semaphore {
 public:
-    struct open_result;
 
     semaphore() noexcept = default;
     ~semaphore() { close(); }
@@ -44,12 +59,14 @@ public:
 
     // --- ways in ------------------------------------------------------------------------
     // Each has a throwing form (std::system_error naming the semaphore) and a noexcept
-    // form that leaves the handle empty and fills ec. `mode` is applied exactly, whatever
-    // the umask; `value` must not exceed value_max.
+    // form that leaves the handle empty and fills ec. `mode` (a psem::permissions, so that
+    // it cannot be swapped with the value unnoticed) is applied exactly, whatever the
+    // umask; `value` must not exceed value_max. Opening an existing name checks that it is
+    // a semaphore first (EINVAL if not: see errors.hpp).
 
     /// O_CREAT|O_EXCL: a new semaphore; EEXIST if the name is taken.
-    static semaphore create(std::string_view name, unsigned value = 0, unsigned mode = default_mode);
-    static semaphore create(std::string_view name, unsigned value, unsigned mode, std::error_code& ec) noexcept;
+    static semaphore create(std::string_view name, unsigned value = 0, permissions mode = default_mode);
+    static semaphore create(std::string_view name, unsigned value, permissions mode, std::error_code& ec) noexcept;
 
     /// An existing semaphore; ENOENT if there is none.
     static semaphore open(std::string_view name);
@@ -58,12 +75,12 @@ public:
     /// Opens the name or creates it, race-free against concurrent creators and unlinkers;
     /// `*created` (if given) says whether this call created it.
     static semaphore open_or_create(std::string_view name, unsigned value = 0,
-                                    unsigned mode = default_mode, bool* created = nullptr);
-    static semaphore open_or_create(std::string_view name, unsigned value, unsigned mode,
+                                    permissions mode = default_mode, bool* created = nullptr);
+    static semaphore open_or_create(std::string_view name, unsigned value, permissions mode,
                                     bool* created, std::error_code& ec) noexcept;
 
     /// The Go package's Open(name, flag, mode, value): flags is 0, creat or creat|excl.
-    static semaphore open(std::string_view name, int flags, unsigned mode, unsigned value,
+    static semaphore open(std::string_view name, int flags, permissions mode, unsigned value,
                           std::error_code& ec) noexcept;
 
     // --- the hot path: straight to glibc, the error check is the only branch -------------
@@ -74,10 +91,9 @@ public:
         if (::sem_post(sem_) == 0) [[likely]] return detail::no_error();
         return detail::errno_code(errno);
     }
-    /// Alias for post(), std::counting_semaphore style.
-    [[nodiscard]] std::error_code release() noexcept { return post(); }
-    /// Posts n times; stops at the first failure and returns it.
-    [[nodiscard]] std::error_code release(unsigned n) noexcept;
+    /// Posts n times; stops at the first failure and returns it. `*posted` (if given) is
+    /// set to the number of posts that happened, n on success.
+    [[nodiscard]] std::error_code post(unsigned n, unsigned* posted = nullptr) noexcept;
 
     /// Decrements, blocking while the value is zero. EINTR if a handler installed without
     /// SA_RESTART interrupts it (see the EINTR policy in psem/errors.hpp).
@@ -86,7 +102,6 @@ public:
         if (::sem_wait(sem_) == 0) [[likely]] return detail::no_error();
         return detail::errno_code(errno);
     }
-    [[nodiscard]] std::error_code acquire() noexcept { return wait(); }
 
     /// Decrements if it can without blocking; EAGAIN when the value is zero.
     [[nodiscard]] std::error_code try_wait() noexcept {
@@ -94,7 +109,6 @@ public:
         if (::sem_trywait(sem_) == 0) [[likely]] return detail::no_error();
         return detail::errno_code(errno);
     }
-    [[nodiscard]] std::error_code try_acquire() noexcept { return try_wait(); }
 
     // --- timed waits: ETIMEDOUT at the deadline, EINTR on a signal ------------------------
     // A deadline already past still takes a unit that is there (no ETIMEDOUT then). A
@@ -123,7 +137,51 @@ public:
         const std::int64_t ns = saturate_ns(timeout);
         return wait_for_split(ns / 1'000'000'000, ns % 1'000'000'000);
     }
-    [[nodiscard]] std::error_code try_acquire_for(std::chrono::nanoseconds t) noexcept { return wait_for(t); }
+
+    // --- std::counting_semaphore's members, with its meanings ----------------------------
+    // Generic code written against std::counting_semaphore works unchanged: the try forms
+    // return whether a unit was taken; acquire() blocks until it has one; an interrupted
+    // wait (EINTR) resumes, a timed one against the same deadline. Where std lets a member
+    // throw, an error other than "not acquired" is a std::system_error naming the
+    // semaphore; try_acquire() is noexcept and reports any failure as false.
+
+    /// The largest value the semaphore can hold (value_max).
+    [[nodiscard]] static constexpr std::ptrdiff_t max() noexcept { return value_max; }
+
+    /// Posts `update` times (default 1). A post that fails throws release_error, which
+    /// says how many posts happened; a negative update throws EINVAL before posting.
+    void release(std::ptrdiff_t update = 1);
+
+    /// Takes a unit, blocking while there is none.
+    void acquire();
+
+    /// Takes a unit if one is there, without blocking.
+    [[nodiscard]] bool try_acquire() noexcept { return try_wait().value() == 0; }
+
+    /// Takes a unit, waiting at most `timeout` (on the monotonic clock); false on timeout.
+    template <class Rep, class Period>
+    [[nodiscard]] bool try_acquire_for(const std::chrono::duration<Rep, Period>& timeout) {
+        const std::int64_t ns = saturate_ns(timeout);
+        return acquire_for_split(ns / 1'000'000'000, ns % 1'000'000'000);
+    }
+
+    /// Takes a unit, waiting until `deadline`; false once it has passed. steady_clock and
+    /// system_clock deadlines wait on their own kernel clocks; another clock's deadline is
+    /// converted to the monotonic clock and checked against that clock again on timeout.
+    template <class Clock, class Duration>
+    [[nodiscard]] bool try_acquire_until(const std::chrono::time_point<Clock, Duration>& deadline) {
+        if constexpr (std::is_same_v<Clock, std::chrono::steady_clock>) {
+            return acquire_until_abs(CLOCK_MONOTONIC, to_timespec(deadline.time_since_epoch()));
+        } else if constexpr (std::is_same_v<Clock, std::chrono::system_clock>) {
+            return acquire_until_abs(CLOCK_REALTIME, to_timespec(deadline.time_since_epoch()));
+        } else {
+            while (true) {
+                const auto left = deadline - Clock::now();
+                if (try_acquire_for(left)) return true;
+                if (Clock::now() >= deadline) return false;
+            }
+        }
+    }
 
     // --- the rest ------------------------------------------------------------------------
 
@@ -180,6 +238,10 @@ private:
         return ns_to_timespec(saturate_ns(since_epoch));
     }
     static timespec ns_to_timespec(std::int64_t ns) noexcept;
+    // The std forms' timed wait: EINTR resumes against `abs`; ETIMEDOUT is false; any
+    // other error throws std::system_error.
+    bool acquire_until_abs(clockid_t clock, timespec abs);
+    bool acquire_for_split(std::int64_t sec, std::int64_t nsec);
     // sec and nsec: one duration split by truncation (same sign, |nsec| < 1e9).
     std::error_code wait_for_split(std::int64_t sec, std::int64_t nsec) noexcept;
     std::error_code clock_wait(clockid_t clock, timespec abs) noexcept;
@@ -188,8 +250,12 @@ private:
     std::string name_;
 };
 
-/// Holds one unit for a scope: waits in the constructor (throws std::system_error on
-/// failure, EINTR included), posts in the destructor.
+/// Holds one unit for a scope: acquires in the constructor, posts in the destructor.
+/// The constructor follows acquire(): an interrupted wait (EINTR) resumes, any other
+/// failure throws std::system_error and nothing is held. A destructor cannot report, so a
+/// caller that must know whether the unit went back calls release() first; a post that
+/// fails in the destructor (EOVERFLOW, which only a bug elsewhere can cause) trips an
+/// assertion in debug builds.
 class scoped_acquire {
 public:
     explicit scoped_acquire(semaphore& sem);
@@ -197,8 +263,13 @@ public:
     scoped_acquire(const scoped_acquire&) = delete;
     scoped_acquire& operator=(const scoped_acquire&) = delete;
 
+    /// Posts the unit back now and says how that went; the destructor then does nothing.
+    /// A second call returns success without posting.
+    [[nodiscard]] std::error_code release() noexcept;
+
 private:
     semaphore& sem_;
+    bool held_ = true;
 };
 
 }  // namespace psem

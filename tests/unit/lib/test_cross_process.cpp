@@ -66,7 +66,7 @@ TEST(CrossProcess, ValueSnapshotsAgreeAcrossProcesses) {
     // The child sees the parent's value, changes it, and the parent sees the change.
     const int rc = psem_test::in_child([&] {
         if (sem.value() != 2) return 2;
-        if (sem.release(3u)) return 3;
+        if (sem.post(3u)) return 3;
         if (sem.wait()) return 4;
         return sem.value() == 4 ? 0 : 5;
     });
@@ -82,7 +82,7 @@ TEST(CrossProcess, AChildOpensByNameAndPostsAfterAFreshOpen) {
         std::error_code ec;
         auto mine = semaphore::open(name, ec);
         if (ec) return 2;
-        return mine.release(2u) ? 3 : 0;
+        return mine.post(2u) ? 3 : 0;
     });
     ASSERT_EQ(rc, 0);
     auto again = semaphore::open(name);
@@ -107,13 +107,13 @@ TEST(CrossProcess, ConcurrentOpenOrCreateHasExactlyOneCreator) {
                 if (start.wait_for(bound)) return 2;
                 bool created = false;
                 std::error_code ec;
-                auto sem = semaphore::open_or_create(contested, 0, 0600, &created, ec);
+                auto sem = semaphore::open_or_create(contested, 0, psem::permissions{0600}, &created, ec);
                 if (ec) return 3;
                 if (sem.post()) return 4;  // each one posts: the total shows one semaphore
                 return created ? int{created_it} : int{opened_it};
             }));
         }
-        ASSERT_FALSE(start.release(static_cast<unsigned>(children)));
+        ASSERT_FALSE(start.post(static_cast<unsigned>(children)));
         int creators = 0;
         int openers = 0;
         for (auto& f : pending) {

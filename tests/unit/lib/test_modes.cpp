@@ -55,7 +55,7 @@ TEST_P(ExactMode, CreateAppliesTheModeWhateverTheUmask) {
     const umask_scope scope(mask);
     name_guard name;
     std::error_code ec;
-    auto sem = semaphore::create(name, 0, mode, ec);
+    auto sem = semaphore::create(name, 0, psem::permissions{mode}, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_EQ(file_mode(name), static_cast<int>(mode)) << std::oct << "umask 0" << mask;
 }
@@ -65,7 +65,7 @@ TEST_P(ExactMode, OpenOrCreateAppliesTheModeWhenItCreates) {
     const umask_scope scope(mask);
     name_guard name;
     bool created = false;
-    auto sem = semaphore::open_or_create(name, 0, mode, &created);
+    auto sem = semaphore::open_or_create(name, 0, psem::permissions{mode}, &created);
     ASSERT_TRUE(created);
     EXPECT_EQ(file_mode(name), static_cast<int>(mode)) << std::oct << "umask 0" << mask;
 }
@@ -76,7 +76,7 @@ TEST_P(ExactMode, GoStyleOpenWithCreatAppliesTheModeWhenItCreates) {
     const umask_scope scope(mask);
     name_guard name;
     std::error_code ec;
-    auto sem = semaphore::open(name, psem::creat, mode, 0, ec);
+    auto sem = semaphore::open(name, psem::creat, psem::permissions{mode}, 0, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_EQ(file_mode(name), static_cast<int>(mode)) << std::oct << "umask 0" << mask;
 }
@@ -95,13 +95,13 @@ INSTANTIATE_TEST_SUITE_P(Umasks, ExactMode,
 
 TEST(Modes, OpeningAnExistingSemaphoreLeavesItsModeAlone) {
     name_guard name;
-    auto owner = semaphore::create(name, 0, 0640);
+    auto owner = semaphore::create(name, 0, psem::permissions{0640});
     ASSERT_EQ(file_mode(name), 0640);
     bool created = true;
-    auto opened = semaphore::open_or_create(name, 0, 0600, &created);
+    auto opened = semaphore::open_or_create(name, 0, psem::permissions{0600}, &created);
     EXPECT_FALSE(created);
     std::error_code ec;
-    auto go_opened = semaphore::open(name, psem::creat, 0666, 0, ec);
+    auto go_opened = semaphore::open(name, psem::creat, psem::permissions{0666}, 0, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_EQ(file_mode(name), 0640);  // not ours to change: someone else created it
 }
@@ -110,7 +110,7 @@ TEST(Modes, DefaultModeIsOwnerReadWrite) {
     const umask_scope scope(0);
     name_guard name;
     auto sem = semaphore::create(name);
-    EXPECT_EQ(psem::default_mode, 0600u);
+    EXPECT_EQ(psem::default_mode, psem::permissions{0600});
     EXPECT_EQ(file_mode(name), 0600);
 }
 

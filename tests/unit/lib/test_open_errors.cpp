@@ -55,11 +55,11 @@ TEST(OpenErrors, ExclusiveCreateOfAnExistingNameIsEexist) {
     name_guard name;
     auto existing = semaphore::create(name, 4);
     std::error_code ec;
-    auto again = semaphore::create(name, 0, 0600, ec);
+    auto again = semaphore::create(name, 0, psem::permissions{0600}, ec);
     EXPECT_TRUE(is_errno(ec, std::errc::file_exists, EEXIST));
     EXPECT_EQ(ec, psem::eexist);
     EXPECT_FALSE(again.is_open());
-    (void)semaphore::open(name, psem::creat | psem::excl, 0600, 0, ec);
+    (void)semaphore::open(name, psem::creat | psem::excl, psem::permissions{0600}, 0, ec);
     EXPECT_EQ(ec, psem::eexist);
     EXPECT_EQ(existing.value(), 4);  // the existing semaphore is untouched
 }
@@ -71,7 +71,7 @@ TEST(OpenErrors, OpenWithoutCreateOfAMissingNameIsEnoent) {
     EXPECT_TRUE(is_errno(ec, std::errc::no_such_file_or_directory, ENOENT));
     EXPECT_EQ(ec, psem::enoent);
     EXPECT_FALSE(sem.is_open());
-    (void)semaphore::open(name, 0, 0600, 0, ec);
+    (void)semaphore::open(name, 0, psem::permissions{0600}, 0, ec);
     EXPECT_EQ(ec, psem::enoent);
     EXPECT_FALSE(shm_file_exists(name));
 }
@@ -97,7 +97,7 @@ TEST(OpenErrors, HandleUnlinkTwiceIsEnoentTheSecondTime) {
 TEST(OpenErrors, UnprivilegedOpenOfARootOnlySemaphoreIsEacces) {
     if (::geteuid() != 0) GTEST_SKIP() << "needs root (euid 0) to create a semaphore another uid cannot open";
     name_guard name;
-    auto sem = semaphore::create(name, 1, 0600);
+    auto sem = semaphore::create(name, 1, psem::permissions{0600});
     struct stat dir{};
     const bool sticky = ::stat("/dev/shm", &dir) == 0 && (dir.st_mode & S_ISVTX) != 0;
 
@@ -108,7 +108,7 @@ TEST(OpenErrors, UnprivilegedOpenOfARootOnlySemaphoreIsEacces) {
         auto opened = semaphore::open(name, ec);
         if (ec != std::errc::permission_denied || ec != psem::eacces || ec.value() != EACCES)
             return child_fail(3, "open: expected EACCES", ec);
-        (void)semaphore::open_or_create(name, 0, 0600, nullptr, ec);
+        (void)semaphore::open_or_create(name, 0, psem::permissions{0600}, nullptr, ec);
         if (ec != psem::eacces) return child_fail(4, "open_or_create: expected EACCES", ec);
         try {
             (void)semaphore::open(name);
@@ -167,8 +167,8 @@ TEST(OpenErrors, OpenWithNoDescriptorLeftIsEmfile) {
         std::error_code create_ec;
         std::error_code either_ec;
         auto sem = semaphore::open(name, open_ec);
-        (void)semaphore::create(fresh, 0, 0600, create_ec);
-        (void)semaphore::open_or_create(name, 0, 0600, nullptr, either_ec);
+        (void)semaphore::create(fresh, 0, psem::permissions{0600}, create_ec);
+        (void)semaphore::open_or_create(name, 0, psem::permissions{0600}, nullptr, either_ec);
         for (const int fd : fillers) ::close(fd);
         // Closing the fillers leaves one descriptor free at most; UBSan's check wants a pipe
         // (two), so give the old soft limit back before any comparison below.
@@ -256,14 +256,14 @@ TEST(OpenErrors, SystemFileTableFullIsEnfileThroughTheFaultHook) {
         const fault_hook hook(enfile_fault);
         g_fault_seen.clear();
         std::error_code ec;
-        auto sem = semaphore::create(name, 0, 0600, ec);
+        auto sem = semaphore::create(name, 0, psem::permissions{0600}, ec);
         EXPECT_TRUE(is_errno(ec, std::errc::too_many_files_open_in_system, ENFILE));
         EXPECT_EQ(ec, psem::enfile);
         EXPECT_FALSE(sem.is_open());
         EXPECT_EQ(g_fault_seen, name.str());
         EXPECT_FALSE(shm_file_exists(name));
 
-        (void)semaphore::open_or_create(name, 0, 0600, nullptr, ec);
+        (void)semaphore::open_or_create(name, 0, psem::permissions{0600}, nullptr, ec);
         EXPECT_EQ(ec, psem::enfile);
         for (int which = 0; which < 3; ++which) {
             try {
@@ -279,7 +279,7 @@ TEST(OpenErrors, SystemFileTableFullIsEnfileThroughTheFaultHook) {
     }
     // Hook removed: the real sem_open runs again.
     std::error_code ec;
-    auto sem = semaphore::create(name, 0, 0600, ec);
+    auto sem = semaphore::create(name, 0, psem::permissions{0600}, ec);
     EXPECT_FALSE(ec) << ec.message();
 }
 
@@ -288,7 +288,7 @@ TEST(OpenErrors, FaultHookReturningZeroLetsTheCallThrough) {
     const fault_hook hook(pass_fault);
     g_fault_seen.clear();
     std::error_code ec;
-    auto sem = semaphore::create(name, 2, 0600, ec);
+    auto sem = semaphore::create(name, 2, psem::permissions{0600}, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_EQ(g_fault_seen, name.str());
     EXPECT_EQ(sem.value(), 2);

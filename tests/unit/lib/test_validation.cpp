@@ -80,15 +80,15 @@ TEST(Validation, MalformedNamesAreEinvalEverywhere) {
         SCOPED_TRACE(std::string("name \"") + bad + '"');
         std::error_code ec;
         bool created = true;
-        EXPECT_FALSE(semaphore::create(bad, 0, 0600, ec).is_open());
+        EXPECT_FALSE(semaphore::create(bad, 0, psem::permissions{0600}, ec).is_open());
         EXPECT_EQ(ec, std::errc::invalid_argument);
         EXPECT_EQ(ec, psem::einval);
         EXPECT_EQ(ec.value(), EINVAL);
         (void)semaphore::open(bad, ec);
         EXPECT_EQ(ec, psem::einval);
-        (void)semaphore::open_or_create(bad, 0, 0600, &created, ec);
+        (void)semaphore::open_or_create(bad, 0, psem::permissions{0600}, &created, ec);
         EXPECT_EQ(ec, psem::einval);
-        (void)semaphore::open(bad, psem::creat, 0600, 0, ec);
+        (void)semaphore::open(bad, psem::creat, psem::permissions{0600}, 0, ec);
         EXPECT_EQ(ec, psem::einval);
         EXPECT_EQ(psem::unlink(bad), psem::einval);
         EXPECT_THROW((void)semaphore::create(bad), std::system_error);
@@ -99,7 +99,7 @@ TEST(Validation, NameOf251CharactersWorks) {
     const unlink_at_exit guard{name_of_length(psem::name_max)};
     ASSERT_EQ(guard.name.size(), 252u);
     std::error_code ec;
-    auto sem = semaphore::create(guard.name, 1, 0600, ec);
+    auto sem = semaphore::create(guard.name, 1, psem::permissions{0600}, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_TRUE(shm_file_exists(guard.name));
     EXPECT_EQ(sem.value(), 1);
@@ -111,13 +111,13 @@ TEST(Validation, NameOf252CharactersIsTooLong) {
     const unlink_at_exit guard{name_of_length(psem::name_max + 1)};
     ASSERT_EQ(guard.name.size(), 253u);
     std::error_code ec;
-    EXPECT_FALSE(semaphore::create(guard.name, 0, 0600, ec).is_open());
+    EXPECT_FALSE(semaphore::create(guard.name, 0, psem::permissions{0600}, ec).is_open());
     EXPECT_EQ(ec, std::errc::filename_too_long);
     EXPECT_EQ(ec, psem::enametoolong);
     EXPECT_EQ(ec.value(), ENAMETOOLONG);
     (void)semaphore::open(guard.name, ec);
     EXPECT_EQ(ec, psem::enametoolong);
-    (void)semaphore::open_or_create(guard.name, 0, 0600, nullptr, ec);
+    (void)semaphore::open_or_create(guard.name, 0, psem::permissions{0600}, nullptr, ec);
     EXPECT_EQ(ec, psem::enametoolong);
     EXPECT_EQ(psem::unlink(guard.name), psem::enametoolong);
     EXPECT_FALSE(shm_file_exists(guard.name));
@@ -134,16 +134,16 @@ TEST(Validation, InitialValueAboveValueMaxIsEinval) {
     name_guard name;
     const unsigned over = psem::value_max + 1u;
     std::error_code ec;
-    EXPECT_FALSE(semaphore::create(name, over, 0600, ec).is_open());
+    EXPECT_FALSE(semaphore::create(name, over, psem::permissions{0600}, ec).is_open());
     EXPECT_EQ(ec, std::errc::invalid_argument);
     EXPECT_EQ(ec, psem::einval);
-    (void)semaphore::open_or_create(name, over, 0600, nullptr, ec);
+    (void)semaphore::open_or_create(name, over, psem::permissions{0600}, nullptr, ec);
     EXPECT_EQ(ec, psem::einval);
-    (void)semaphore::open(name, psem::creat, 0600, over, ec);
+    (void)semaphore::open(name, psem::creat, psem::permissions{0600}, over, ec);
     EXPECT_EQ(ec, psem::einval);
-    (void)semaphore::open(name, psem::creat | psem::excl, 0600, over, ec);
+    (void)semaphore::open(name, psem::creat | psem::excl, psem::permissions{0600}, over, ec);
     EXPECT_EQ(ec, psem::einval);
-    (void)semaphore::open(name, psem::creat | psem::excl, 0600, ~0u, ec);
+    (void)semaphore::open(name, psem::creat | psem::excl, psem::permissions{0600}, ~0u, ec);
     EXPECT_EQ(ec, psem::einval);
     EXPECT_FALSE(shm_file_exists(name));  // rejected before sem_open
 }
@@ -151,7 +151,7 @@ TEST(Validation, InitialValueAboveValueMaxIsEinval) {
 TEST(Validation, InitialValueOfValueMaxIsAccepted) {
     name_guard name;
     std::error_code ec;
-    auto sem = semaphore::create(name, psem::value_max, 0600, ec);
+    auto sem = semaphore::create(name, psem::value_max, psem::permissions{0600}, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_EQ(static_cast<unsigned>(sem.value()), psem::value_max);
 }
@@ -164,7 +164,7 @@ TEST(Validation, GoStyleOpenRejectsOtherFlags) {
                             psem::creat | psem::excl | O_NONBLOCK, O_CLOEXEC, -1}) {
         SCOPED_TRACE("flags " + std::to_string(flags));
         std::error_code ec;
-        auto sem = semaphore::open(name, flags, 0600, 0, ec);
+        auto sem = semaphore::open(name, flags, psem::permissions{0600}, 0, ec);
         EXPECT_EQ(ec, std::errc::invalid_argument);
         EXPECT_EQ(ec, psem::einval);
         EXPECT_FALSE(sem.is_open());
@@ -172,7 +172,7 @@ TEST(Validation, GoStyleOpenRejectsOtherFlags) {
     // On a missing name too: nothing is created.
     name_guard missing("missing");
     std::error_code ec;
-    (void)semaphore::open(missing, psem::excl, 0600, 0, ec);
+    (void)semaphore::open(missing, psem::excl, psem::permissions{0600}, 0, ec);
     EXPECT_EQ(ec, psem::einval);
     EXPECT_FALSE(shm_file_exists(missing));
 }
@@ -188,11 +188,11 @@ TEST(Validation, EveryErrorIsInTheSystemCategory) {
     EXPECT_EQ(psem::validate_name(name_of_length(psem::name_max + 1)),
               std::error_code(ENAMETOOLONG, std::system_category()));
     EXPECT_EQ(psem::unlink("/a/b"), system_einval);
-    (void)semaphore::create(name, psem::value_max + 1u, 0600, ec);
+    (void)semaphore::create(name, psem::value_max + 1u, psem::permissions{0600}, ec);
     EXPECT_EQ(ec, system_einval);
-    (void)semaphore::open(name, psem::excl, 0600, 0, ec);
+    (void)semaphore::open(name, psem::excl, psem::permissions{0600}, 0, ec);
     EXPECT_EQ(ec, system_einval);
-    (void)semaphore::open_or_create("", 0, 0600, nullptr, ec);
+    (void)semaphore::open_or_create("", 0, psem::permissions{0600}, nullptr, ec);
     EXPECT_EQ(ec, system_einval);
     (void)semaphore::open(name, ec);  // from sem_open itself
     EXPECT_EQ(ec, std::error_code(ENOENT, std::system_category()));

@@ -99,7 +99,7 @@ TEST(Waits, PastDeadlineTimesOutAtZeroAndTakesAUnitThatIsThere) {
     EXPECT_EQ(sem.wait_until(system_clock::time_point::min()), psem::etimedout);
     EXPECT_EQ(sem.wait_until(steady_clock::time_point{}), psem::etimedout);  // the epoch
 
-    ASSERT_FALSE(sem.release(4u));
+    ASSERT_FALSE(sem.post(4u));
     EXPECT_FALSE(sem.wait_until(steady_past));
     EXPECT_FALSE(sem.wait_until(system_past));
     EXPECT_FALSE(sem.wait_until(steady_clock::time_point::min()));
@@ -118,7 +118,7 @@ TEST(Waits, NegativeTimeoutMeansAlreadyPast) {
     EXPECT_EQ(sem.wait_for(0s), psem::etimedout);
     EXPECT_LT(steady_clock::now() - start, 5s);  // none of them waited for anything
 
-    ASSERT_FALSE(sem.release(3u));
+    ASSERT_FALSE(sem.post(3u));
     EXPECT_FALSE(sem.wait_for(-10ms));
     EXPECT_FALSE(sem.wait_for(std::chrono::nanoseconds::min()));
     EXPECT_FALSE(sem.wait_for(0s));
@@ -227,10 +227,12 @@ TEST(Waits, PostAtValueMaxIsEoverflowAndKeepsTheValue) {
     EXPECT_EQ(ec.value(), EOVERFLOW);
     EXPECT_EQ(static_cast<unsigned>(sem.value()), psem::value_max);
 
-    // release(n) stops at the first failure and reports it.
+    // post(n) stops at the first failure and reports it, with the posts that went in.
     ASSERT_FALSE(sem.wait());
     ASSERT_FALSE(sem.wait());
-    EXPECT_EQ(sem.release(5u), psem::eoverflow);
+    unsigned posted = 0;
+    EXPECT_EQ(sem.post(5u, &posted), psem::eoverflow);
+    EXPECT_EQ(posted, 2u);
     EXPECT_EQ(static_cast<unsigned>(sem.value()), psem::value_max);
     EXPECT_FALSE(sem.try_wait());
     EXPECT_FALSE(sem.post());  // one below the maximum: fine again

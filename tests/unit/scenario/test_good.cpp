@@ -122,7 +122,7 @@ TEST(GoodScenario, NamesAtTheEdgesOfThePattern) {
 
 TEST(GoodScenario, KnownListsAreComplete) {
     EXPECT_EQ(known_workloads(), (std::vector<std::string>{"postwait", "pingpong", "producer_consumer", "edge_cases"}));
-    EXPECT_EQ(known_checks().size(), 15u);
+    EXPECT_EQ(known_checks().size(), 16u);
     for (const auto& check : known_checks()) {
         const auto r = parse_scenario(doc(R"(, "checks": [")" + check + "\"]", "edge_cases"));
         EXPECT_TRUE(r.ok()) << check << ": " << messages(r);
