@@ -1,6 +1,7 @@
 // psem-bench run: load and validate everything first (exit 2, nothing started), run the
 // session (run/session: the points, the report after each one), then print the tables.
 #include "cli/commands.hpp"
+#include "cli/install_paths.hpp"
 #include "cli/load.hpp"
 #include "cli/progress.hpp"
 #include "analysis/laptop.hpp"

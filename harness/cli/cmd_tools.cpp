@@ -1,5 +1,6 @@
 // psem-bench validate | list | context | cleanup.
 #include "cli/commands.hpp"
+#include "cli/install_paths.hpp"
 #include "cli/load.hpp"
 #include "context/context.hpp"
 #include "run/names.hpp"

@@ -1,6 +1,7 @@
 // cli/gate_setup.cpp - see gate_setup.hpp.
 #include "cli/gate_setup.hpp"
 
+#include "cli/install_paths.hpp"
 #include "cli/load.hpp"
 #include "run/child.hpp"
 #include "run/spawn.hpp"

@@ -10,13 +10,13 @@
 namespace psem::bench::json_fields {
 
 // Google Benchmark's own fields of a "benchmarks" entry, then ours.
-inline constexpr std::array<std::string_view, 25> benchmark_reserved{
+inline constexpr std::array<std::string_view, 26> benchmark_reserved{
     "name", "family_index", "per_family_instance_index", "run_name", "run_type",
     "repetitions", "repetition_index", "threads", "aggregate_name", "aggregate_unit",
     "error_occurred", "error_message", "iterations", "real_time", "cpu_time", "time_unit",
     "label", "big_o", "rms", "cpu_coefficient", "real_coefficient",
     // psem's
-    "scenario", "workload", "processes", "params",
+    "scenario", "workload", "processes", "params", "latency_histogram",
 };
 // Also ours, numeric, so listed apart: the reader takes them as figures, not counters.
 inline constexpr std::array<std::string_view, 2> benchmark_figures{"wall_ns", "cpu_ns"};

@@ -187,6 +187,9 @@ run_record read_benchmark(const fields& f) {
     r.cpu_time_ns = f.number("cpu_time") * scale;
     if (f.find("wall_ns")) r.wall_ns = f.number("wall_ns");
     if (f.find("cpu_ns")) r.cpu_ns = f.number("cpu_ns");
+    // Kept as written (HdrHistogram's base64): whoever needs the counts decodes it and
+    // refuses what does not decode (measure/hdr_codec).
+    r.latency_histogram = f.text_or("latency_histogram", "");
 
     if (const ojson* params = f.find("params")) {
         if (!params->is_object()) f.fail("params", "expected an object, found " + type_name(*params));

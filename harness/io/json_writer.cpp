@@ -102,6 +102,7 @@ ojson to_json(const run_record& r, int family_index, int per_family_instance_ind
     }
     if (r.wall_ns != 0) j["wall_ns"] = number(r.wall_ns);
     if (r.cpu_ns != 0) j["cpu_ns"] = number(r.cpu_ns);
+    if (!r.latency_histogram.empty()) j["latency_histogram"] = r.latency_histogram;
     return j;
 }
 

@@ -45,6 +45,11 @@ struct run_record {
     // and any a workload adds. Absent = not measured for this workload.
     std::map<std::string, double> counters;
 
+    // The run's latencies (ns) as an HdrHistogram, V2 compressed encoding in base64, as
+    // HdrHistogram's libraries decode it (measure/hdr_codec); empty when not measured.
+    // The p50_ns...max_ns counters are read off the same histogram.
+    std::string latency_histogram;
+
     // A run that failed still gets a record, so the report says what happened.
     bool error_occurred = false;
     std::string error_message;

@@ -131,9 +131,10 @@ std::string find_program(const std::string& name) {
     const std::string path = env != nullptr ? env : "/usr/local/bin:/usr/bin:/bin";
     for (std::size_t start = 0;;) {
         const std::size_t end = path.find(':', start);
-        std::string dir = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (dir.empty()) dir = ".";  // an empty entry is the current directory
-        if (const std::string candidate = dir + "/" + name; is_executable_file(candidate)) return candidate;
+        std::string candidate = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (candidate.empty()) candidate.push_back('.');  // an empty entry is the current directory
+        candidate.append("/").append(name);
+        if (is_executable_file(candidate)) return candidate;
         if (end == std::string::npos) return {};
         start = end + 1;
     }

@@ -1,5 +1,7 @@
 #include "run/runner.hpp"
 
+#include "measure/hdr_codec.hpp"
+
 #include "measure/clock.hpp"
 #include "run/names.hpp"
 #include "run/protocol.hpp"
@@ -94,6 +96,7 @@ void fill_record(const workload& wl, const scenario& sc, const std::vector<worke
         rec.counters["p99_ns"] = out.latency.percentile(99);
         rec.counters["p999_ns"] = out.latency.percentile(99.9);
         rec.counters["max_ns"] = static_cast<double>(out.latency.max());
+        rec.latency_histogram = encode_histogram(out.latency);
     }
 }
 

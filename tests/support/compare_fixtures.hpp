@@ -12,7 +12,7 @@
 namespace compare_test {
 
 inline psem::bench::report fixture(const std::string& name) {
-    return psem::bench::read_report(std::string(PSEM_FIXTURES_DIR) + "/compare/" + name);
+    return psem::bench::read_report(std::string(PSEM_FIXTURES_DIR).append("/compare/").append(name));
 }
 
 /// The comparison of one benchmark; throws (failing the test) when it is not there.

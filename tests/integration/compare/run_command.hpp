@@ -16,7 +16,8 @@ using psem_test::read_file;
 using psem_test::run_process;
 
 inline std::string fixture(const std::string& name) {
-    return std::string(PSEM_FIXTURES_DIR) + "/compare/" + name;
+    std::string path = PSEM_FIXTURES_DIR;  // piecewise: GCC 12 warns falsely on literal + string
+    return path.append("/compare/").append(name);
 }
 
 /// `psem-bench compare` with these arguments.

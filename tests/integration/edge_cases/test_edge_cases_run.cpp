@@ -78,7 +78,7 @@ bench_run run_bench(std::vector<std::string> args) {
     return r;
 }
 
-std::string scenario_file() { return std::string(PSEM_SOURCE_DIR) + "/scenarios/edge-cases.json"; }
+std::string scenario_file() { return std::string(PSEM_SOURCE_DIR).append("/scenarios/edge-cases.json"); }
 
 // /dev/shm entries of that psem-bench process: glibc keeps "/x" as /dev/shm/sem.x.
 std::vector<std::string> leftovers(pid_t pid) {

@@ -137,7 +137,7 @@ void expect_clean_end(pid_t bench_pid, const fs::path& report) {
     }
     // The atomic writer's temporary is a hidden ".NAME.tmp.XXXXXX" beside the report (only
     // this report's: another run sharing the folder may be writing its own right now).
-    const std::string temporary = "." + report.filename().string() + ".tmp.";
+    const std::string temporary = std::string(".").append(report.filename().string()).append(".tmp.");
     for (const auto& e : fs::directory_iterator(report.parent_path(), ec))
         EXPECT_FALSE(e.path().filename().string().starts_with(temporary)) << "temporary left: " << e.path();
 }

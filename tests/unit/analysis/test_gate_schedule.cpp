@@ -24,8 +24,12 @@ gate_schedule_spec two_builds(int rounds, int warmup, std::vector<std::string> u
 std::vector<std::string> order(const gate_schedule_spec& spec) {
     std::vector<std::string> out;
     for (const gate_run& r : gate_schedule(spec))
-        out.push_back((r.warmup ? "w" : "r") + std::to_string(r.round) + " " + spec.units[r.unit] + " " +
-                      spec.arms[r.arm]);
+        out.push_back(std::string(r.warmup ? "w" : "r")
+                          .append(std::to_string(r.round))
+                          .append(" ")
+                          .append(spec.units[r.unit])
+                          .append(" ")
+                          .append(spec.arms[r.arm]));
     return out;
 }
 

@@ -43,7 +43,7 @@ TEST(Histogram, IndexAndBoundsRoundTrip) {
     }
 }
 
-TEST(Histogram, BucketsAreContiguousAndPreciseToThreePercent) {
+TEST(Histogram, BucketsAreContiguousAndPreciseToOnePartIn1024) {
     for (std::size_t i = 1; i < latency_histogram::bucket_count; ++i) {
         ASSERT_EQ(latency_histogram::lower_bound(i), latency_histogram::upper_bound(i - 1) + 1) << i;
         // Anything in the bucket is within 1/sub_count of its lower edge.
@@ -54,10 +54,22 @@ TEST(Histogram, BucketsAreContiguousAndPreciseToThreePercent) {
 }
 
 TEST(Histogram, SmallValuesAreExact) {
-    for (std::uint64_t v = 0; v < latency_histogram::sub_count; ++v) {
+    for (std::uint64_t v = 0; v < 2 * latency_histogram::sub_count; ++v) {
         EXPECT_EQ(latency_histogram::index_of(v), v);
         EXPECT_EQ(latency_histogram::upper_bound(latency_histogram::index_of(v)), v);
     }
+}
+
+// HdrHistogram's own layout for (1, one hour, 3 digits): 32 buckets of 1024, 33792 counts,
+// so that its libraries decode what measure/hdr_codec writes index for index.
+TEST(Histogram, TheLayoutIsHdrHistograms) {
+    EXPECT_EQ(latency_histogram::bucket_count, 33792u);
+    EXPECT_EQ(latency_histogram::index_of(2047), 2047u);
+    EXPECT_EQ(latency_histogram::index_of(2048), 2048u);   // first bucket of width 2
+    EXPECT_EQ(latency_histogram::index_of(2049), 2048u);
+    EXPECT_EQ(latency_histogram::index_of(4096), 3072u);   // first bucket of width 4
+    EXPECT_EQ(latency_histogram::upper_bound(3072), 4099u);
+    EXPECT_GE((std::uint64_t{1} << (latency_histogram::max_magnitude + 1)) - 1, latency_histogram::highest_trackable);
 }
 
 TEST(Histogram, HugeValuesGoToTheLastBucket) {
