@@ -96,6 +96,20 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     side_cmd->add_option("--out,-o", sbs.out, "Write the output there (stdout then shows the table)");
 
+    cli::histogram_args hst;
+    auto* hist_cmd = app.add_subcommand(
+        "histogram", "Whole latency distributions: each benchmark's latency_histogram (HdrHistogram) merged\n"
+                     "over its good repetitions and over every report given (hosts, rounds), printed as\n"
+                     "HdrHistogram's percentile distribution (Value Percentile TotalCount 1/(1-Percentile),\n"
+                     "values in ns), the table its plotters read. Exit 0, or 2 for unreadable input, a\n"
+                     "histogram that does not decode, or no histogram");
+    hist_cmd->add_option("reports", hst.reports, "Reports (a directory stands for its *.json)")->required();
+    hist_cmd->add_option("--benchmark", hst.benchmark, "Only this benchmark (its run name)");
+    hist_cmd->add_option("--format", hst.format, "Output format")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+    hist_cmd->add_option("--out,-o", hst.out, "Write the output there (stdout then shows the table)");
+
     cli::merge_args mrg;
     auto* merge_cmd = app.add_subcommand(
         "merge", "Pool reports into one, as a stored baseline is kept: the first report's context, every\n"
@@ -209,6 +223,7 @@ int main(int argc, char** argv) {
         if (*compare_cmd) return cli::compare(cmp);
         if (*side_cmd) return cli::side_by_side_cmd(sbs);
         if (*merge_cmd) return cli::merge(mrg);
+        if (*hist_cmd) return cli::histogram(hst);
         if (*gate_cmd) {
             // Unknown words are the gate's own usage error, not CLI11's, so that its message
             // says what scripts/ci-gate's always said.

@@ -10,14 +10,14 @@
 namespace psem::bench {
 namespace {
 
-struct group {
+struct sample_group {
     std::vector<const run_record*> iterations;
     std::vector<const run_record*> medians;  // several when aggregate-only files were pooled
     std::vector<const run_record*> means;
     std::vector<const run_record*> stddevs;
 };
 
-side_figures from_iterations(const group& g) {
+side_figures from_iterations(const sample_group& g) {
     side_figures s;
     for (const run_record* r : g.iterations) {
         if (is_good(*r)) s.samples_ns.push_back(r->real_time_ns);
@@ -30,7 +30,7 @@ side_figures from_iterations(const group& g) {
     return s;
 }
 
-side_figures from_aggregates(const group& g) {
+side_figures from_aggregates(const sample_group& g) {
     side_figures s;
     s.aggregates_only = true;
     std::vector<double> medians;
@@ -51,12 +51,12 @@ side_figures from_aggregates(const group& g) {
 
 std::vector<named_side> collect_sides(const report& r, double max_cv) {
     std::vector<std::string> order;
-    std::map<std::string, group> groups;
+    std::map<std::string, sample_group> groups;
     for (const run_record& rec : r.benchmarks) {
         const std::string& key = rec.run_name.empty() ? rec.name : rec.run_name;
         auto [it, inserted] = groups.try_emplace(key);
         if (inserted) order.push_back(key);
-        group& g = it->second;
+        sample_group& g = it->second;
         if (rec.run_type != "aggregate") g.iterations.push_back(&rec);
         else if (rec.aggregate_name == "median") g.medians.push_back(&rec);
         else if (rec.aggregate_name == "mean") g.means.push_back(&rec);
@@ -65,7 +65,7 @@ std::vector<named_side> collect_sides(const report& r, double max_cv) {
     std::vector<named_side> out;
     out.reserve(order.size());
     for (const std::string& name : order) {
-        const group& g = groups.at(name);
+        const sample_group& g = groups.at(name);
         side_figures s = g.iterations.empty() && !g.medians.empty() ? from_aggregates(g) : from_iterations(g);
         s.spread_too_wide = std::isfinite(s.cv) && s.cv > max_cv;
         out.push_back({name, std::move(s)});

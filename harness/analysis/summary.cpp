@@ -26,7 +26,7 @@ summary_row row_of(const run_record& r) {
     return row;
 }
 
-struct group {
+struct summary_group {
     std::vector<const run_record*> iterations;
     const run_record* median = nullptr;
     const run_record* cv = nullptr;
@@ -36,18 +36,18 @@ struct group {
 
 std::vector<summary_row> summarize(std::span<const run_record> records) {
     std::vector<std::string> order;
-    std::map<std::string, group> groups;
+    std::map<std::string, summary_group> groups;
     for (const run_record& r : records) {
         auto [it, inserted] = groups.try_emplace(r.run_name);
         if (inserted) order.push_back(r.run_name);
-        group& g = it->second;
+        summary_group& g = it->second;
         if (r.run_type != "aggregate") g.iterations.push_back(&r);
         else if (r.aggregate_name == "median") g.median = &r;
         else if (r.aggregate_name == "cv") g.cv = &r;
     }
     std::vector<summary_row> rows;
     for (const std::string& name : order) {
-        const group& g = groups[name];
+        const summary_group& g = groups[name];
         if (g.median) {
             summary_row row = row_of(*g.median);
             row.name = name;

@@ -43,6 +43,17 @@ struct side_by_side_args {
 /// Exit 0, or 2 for bad input (fewer than two reports, a report that cannot be read).
 int side_by_side_cmd(const side_by_side_args& args);
 
+struct histogram_args {
+    std::vector<std::string> reports; // reports, or directories standing for their *.json
+    std::string benchmark;            // empty: every benchmark with histograms
+    std::string format = "table";     // table | json
+    std::string out;                  // empty: stdout
+};
+/// Each benchmark's latency histograms merged over its repetitions and the reports, as
+/// HdrHistogram's percentile distribution. Exit 0, or 2 for bad input (a report that
+/// cannot be read, a histogram that does not decode, no histogram at all).
+int histogram(const histogram_args& args);
+
 struct merge_args {
     std::vector<std::string> reports; // reports, or directories standing for their *.json
     std::string out;                  // required

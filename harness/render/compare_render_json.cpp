@@ -1,4 +1,5 @@
 // render/compare_render_json.cpp - the comparison as the JSON difference report.
+#include "render/format.hpp"
 #include "render/compare_render.hpp"
 
 #include <nlohmann/json.hpp>
@@ -11,12 +12,11 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 // JSON has no NaN: an unknown figure is null.
-ojson number(double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); }
 
 ojson side_json(const side_figures& s) {
-    return ojson{{"median_ns", number(s.median_ns)},
+    return ojson{{"median_ns", json_number(s.median_ns)},
                  {"repetitions", s.repetitions},
-                 {"cv", number(s.cv)},
+                 {"cv", json_number(s.cv)},
                  {"spread_too_wide", s.spread_too_wide},
                  {"aggregates_only", s.aggregates_only},
                  {"failed_runs", s.failed_runs},
@@ -29,15 +29,15 @@ ojson benchmark_json(const benchmark_comparison& b) {
             {"regression", b.regression},
             {"baseline", side_json(b.baseline)},
             {"contender", side_json(b.contender)},
-            {"ratio", number(b.ratio)},
-            {"change_percent", number(b.change * 100)},
-            {"median_ratio", number(b.median_ratio)},
-            {"ratio_ci", {{"estimate", number(b.interval.estimate)},
-                          {"lower", number(b.interval.lower)},
-                          {"upper", number(b.interval.upper)},
-                          {"confidence", number(b.interval.confidence)}}},
-            {"p_value", b.p_value ? number(*b.p_value) : ojson(nullptr)},
-            {"min_p_value", number(b.min_p_value)}};
+            {"ratio", json_number(b.ratio)},
+            {"change_percent", json_number(b.change * 100)},
+            {"median_ratio", json_number(b.median_ratio)},
+            {"ratio_ci", {{"estimate", json_number(b.interval.estimate)},
+                          {"lower", json_number(b.interval.lower)},
+                          {"upper", json_number(b.interval.upper)},
+                          {"confidence", json_number(b.interval.confidence)}}},
+            {"p_value", b.p_value ? json_number(*b.p_value) : ojson(nullptr)},
+            {"min_p_value", json_number(b.min_p_value)}};
     // With "pairs" > 0, repetitions_needed counts rounds (see compare.hpp).
     j["repetitions_needed"] = b.repetitions_needed ? ojson(*b.repetitions_needed) : ojson(nullptr);
     j["pairs"] = b.pairs;
@@ -56,8 +56,8 @@ std::string render_comparison_json(const comparison& c) {
     j["regressions"] = c.regressions;
     j["benchmarks"] = ojson::array();
     for (const benchmark_comparison& b : c.benchmarks) j["benchmarks"].push_back(benchmark_json(b));
-    j["geomean"] = {{"ratio", number(c.geomean_ratio)},
-                    {"change_percent", number((c.geomean_ratio - 1) * 100)},
+    j["geomean"] = {{"ratio", json_number(c.geomean_ratio)},
+                    {"change_percent", json_number((c.geomean_ratio - 1) * 100)},
                     {"benchmarks", c.geomean_count}};
     j["only_in_baseline"] = c.only_in_baseline;
     j["only_in_contender"] = c.only_in_contender;

@@ -43,4 +43,8 @@ std::string format_ratio(double x) {
     return std::fabs(x) < 10 ? fmt::format("{:.2f}", x) : fmt::format("{:.1f}", x);
 }
 
+nlohmann::ordered_json json_number(double v) {
+    return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+}
+
 }  // namespace psem::bench

@@ -2,6 +2,8 @@
 // missing value (NaN) prints as "-".
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 
@@ -17,6 +19,9 @@ namespace psem::bench {
 [[nodiscard]] std::string format_percent(double fraction);
 /// A small ratio such as context switches per op: "0.00", "0.53", "2.1".
 [[nodiscard]] std::string format_ratio(double x);
+
+/// A number for a JSON output: null when it is NaN or infinite (strict JSON has neither).
+[[nodiscard]] nlohmann::ordered_json json_number(double v);
 
 /// The same, for optional values ("-" when absent).
 template <class F>

@@ -62,7 +62,6 @@ constexpr const char* legend =
 
 using ojson = nlohmann::ordered_json;
 
-ojson number(double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); }
 
 }  // namespace
 
@@ -131,11 +130,11 @@ std::string render_side_by_side_json(const side_by_side& s) {
                 cells.push_back(nullptr);
                 continue;
             }
-            cells.push_back({{"median_ns", number(c.median_ns)},
-                             {"cv", number(c.cv)},
+            cells.push_back({{"median_ns", json_number(c.median_ns)},
+                             {"cv", json_number(c.cv)},
                              {"repetitions", c.repetitions},
                              {"failed_runs", c.failed_runs},
-                             {"ratio", number(c.ratio)}});
+                             {"ratio", json_number(c.ratio)}});
         }
         j["benchmarks"].push_back({{"name", row.name}, {"reports", std::move(cells)}});
     }

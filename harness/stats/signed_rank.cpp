@@ -12,24 +12,24 @@
 namespace psem::bench {
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
 
 double total_rank(std::size_t n) { return static_cast<double>(n) * static_cast<double>(n + 1) / 2.0; }
 
-struct ranked {
+struct signed_ranks {
     double w_plus = 0;
     double tie_term = 0;  // sum over tie groups of t^3 - t
     bool ties = false;
 };
 
 // Mid-ranks of |d| over the non-zero differences.
-ranked rank_magnitudes(const std::vector<double>& d) {
+signed_ranks rank_magnitudes(const std::vector<double>& d) {
     std::vector<double> mags(d.size());
     std::transform(d.begin(), d.end(), mags.begin(), [](double v) { return std::fabs(v); });
     std::vector<std::size_t> order(d.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return mags[a] < mags[b]; });
-    ranked r;
+    signed_ranks r;
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i + 1;
         while (j < order.size() && mags[order[j]] == mags[order[i]]) ++j;
@@ -101,10 +101,10 @@ signed_rank_result wilcoxon_signed_rank(std::span<const double> differences, sig
         if (v != 0 && !std::isnan(v)) d.push_back(v);
     r.n = d.size();
     if (d.empty()) {
-        r.p_value = nan;
+        r.p_value = no_value;
         return r;
     }
-    const ranked rk = rank_magnitudes(d);
+    const signed_ranks rk = rank_magnitudes(d);
     r.w_plus = rk.w_plus;
     r.w_minus = total_rank(r.n) - rk.w_plus;
     r.ties = rk.ties;
@@ -128,7 +128,7 @@ std::optional<std::size_t> signed_rank_pairs_needed(double alpha) {
 
 ratio_interval paired_ratio_interval(std::span<const double> baseline, std::span<const double> contender,
                                      double confidence) {
-    const ratio_interval invalid{nan, nan, nan, nan};
+    const ratio_interval invalid{no_value, no_value, no_value, no_value};
     if (baseline.empty() || baseline.size() != contender.size() || !(confidence > 0 && confidence < 1))
         return invalid;
     std::vector<double> logs;
