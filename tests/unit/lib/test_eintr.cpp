@@ -134,6 +134,15 @@ TEST(Eintr, AcquireAndScopedAcquireResumeAfterInterruptions) {
     EXPECT_EQ(rc, 0);
 }
 
+// Under TSan a handler runs only when the thread next enters a call TSan intercepts, and it
+// does not intercept sem_clockwait: the waits are still interrupted (the kernel returns
+// EINTR), but the handler's count lags. The deadline checks hold either way.
+#if defined(__SANITIZE_THREAD__)
+constexpr bool handlers_run_during_waits = false;
+#else
+constexpr bool handlers_run_during_waits = true;
+#endif
+
 // try_acquire_for resumes against its own deadline: with a signal every 20 ms and no
 // post, a fresh 300 ms per resumption would never end; the same deadline ends near 300 ms.
 TEST(Eintr, TryAcquireForResumesAgainstTheSameDeadline) {
@@ -147,7 +156,7 @@ TEST(Eintr, TryAcquireForResumesAgainstTheSameDeadline) {
         const auto elapsed = steady_clock::now() - start;
         disarm_timer();
         if (took) return child_fail(3, "took a unit nobody posted");
-        if (g_signals < 2) return child_fail(4, "too few interruptions to tell");
+        if (handlers_run_during_waits && g_signals < 2) return child_fail(4, "too few interruptions to tell");
         if (elapsed < 300ms) return child_fail(5, "returned before the deadline");
         if (elapsed > 3s) return child_fail(6, "the deadline moved with the interruptions");
         return 0;
