@@ -35,7 +35,7 @@ nlohmann::ordered_json to_json(const scenario& sc) {
     nlohmann::ordered_json j;
     for (const auto& f : schema::fields) {
         if (swept(f.name) || partner_swept(f)) continue;
-        if (!f.only_for.empty() && f.only_for != sc.workload) continue;
+        if (!schema::applies_to(f, sc.workload)) continue;
         // A derived field written out would pin it against a new value of its sources.
         if (f.derived_for == sc.workload) continue;
         if (f.written == schema::emit::unless_default && schema::at_default(sc, f)) continue;

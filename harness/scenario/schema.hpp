@@ -47,6 +47,9 @@ struct scenario {
     // Each producer thread posts on a schedule, one unit every this many ns from the start
     // signal (an offered load), instead of as fast as it can.
     std::uint64_t post_interval_ns = 0;
+    // The side that starts each hand-off (pingpong's ping, each producer) sleeps this long
+    // after its previous one, so the waiter is woken after a known idle time.
+    std::uint64_t idle_ns = 0;
     std::vector<std::string> checks;   // empty = all
     int trials = 0;                    // trials per timed check; 0 = the check's default
 
@@ -98,7 +101,7 @@ struct field {
     std::uint64_t max = 0;
     std::array<std::string_view, 4> choices{};  // choice: the accepted values ("" ends the list)
     bool sweepable = true;
-    std::string_view only_for{};          // the one workload it belongs to; "" = every workload
+    std::array<std::string_view, 2> only_for{};  // the workloads it belongs to; none = every workload
     emit written = emit::always;
     std::string_view derived_for{};       // a workload that computes it: not written for that one
     std::string_view conflicts_with{};    // an earlier field sizing the same thing: set one of them
@@ -120,7 +123,7 @@ inline constexpr std::uint64_t max_processes = 4096;
 
 /// Every field of schema version 1, in the order the README documents them. ("sweep" is
 /// the document's, not a field: validate.cpp reads it.)
-inline constexpr std::array<field, 22> fields = {{
+inline constexpr std::array<field, 23> fields = {{
     {.name = "schema_version", .where = &scenario::schema_version, .type = kind::schema_version, .sweepable = false},
     {.name = "name", .where = &scenario::name, .type = kind::safe_name, .sweepable = false},
     {.name = "description", .where = &scenario::description, .type = kind::text, .sweepable = false,
@@ -146,17 +149,20 @@ inline constexpr std::array<field, 22> fields = {{
      .named = true},
     {.name = "affinity", .where = &scenario::affinity, .type = kind::affinity},
     {.name = "background_processes", .where = &scenario::background_processes, .type = kind::integer,
-     .max = max_processes, .only_for = "pingpong", .written = emit::unless_default, .named = true},
+     .max = max_processes, .only_for = {"pingpong"}, .written = emit::unless_default, .named = true},
     {.name = "producers", .where = &scenario::producers, .type = kind::integer, .min = 1, .max = max_processes,
-     .only_for = "producer_consumer"},
+     .only_for = {"producer_consumer"}},
     {.name = "consumers", .where = &scenario::consumers, .type = kind::integer, .min = 1, .max = max_processes,
-     .only_for = "producer_consumer"},
+     .only_for = {"producer_consumer"}},
     {.name = "post_interval_ns", .where = &scenario::post_interval_ns, .type = kind::integer, .max = max_count,
-     .only_for = "producer_consumer", .written = emit::unless_default, .named = true},
-    {.name = "checks", .where = &scenario::checks, .type = kind::check_list, .only_for = "edge_cases",
+     .only_for = {"producer_consumer"}, .written = emit::unless_default, .named = true},
+    {.name = "idle_ns", .where = &scenario::idle_ns, .type = kind::integer, .max = 10'000'000'000,
+     .only_for = {"pingpong", "producer_consumer"}, .written = emit::unless_default,
+     .conflicts_with = "post_interval_ns", .named = true},
+    {.name = "checks", .where = &scenario::checks, .type = kind::check_list, .only_for = {"edge_cases"},
      .written = emit::unless_default},
     {.name = "trials", .where = &scenario::trials, .type = kind::integer, .min = 1, .max = 100'000,
-     .only_for = "edge_cases", .written = emit::unless_default},
+     .only_for = {"edge_cases"}, .written = emit::unless_default},
 }};
 
 /// The row named `name`, or null.
@@ -164,6 +170,14 @@ inline constexpr std::array<field, 22> fields = {{
     for (const auto& f : fields)
         if (f.name == name) return &f;
     return nullptr;
+}
+
+/// Whether the field belongs to `workload` (a field with no only_for belongs to all).
+[[nodiscard]] constexpr bool applies_to(const field& f, std::string_view workload) {
+    if (f.only_for[0].empty()) return true;
+    for (const auto w : f.only_for)
+        if (w == workload) return true;
+    return false;
 }
 
 /// The field's value in `sc` as JSON (null for an unset optional).

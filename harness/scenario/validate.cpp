@@ -94,8 +94,11 @@ private:
     // A field that belongs to one workload, given for another.
     void only_for() {
         for (const auto& f : schema::fields) {
-            if (f.only_for.empty() || f.only_for == sc_.workload || !given_.contains(std::string(f.name))) continue;
-            fail({std::string(f.name)}, fmt::format("only for workload {}, not {}", f.only_for, sc_.workload));
+            if (schema::applies_to(f, sc_.workload) || !given_.contains(std::string(f.name))) continue;
+            const auto& w = f.only_for;
+            fail({std::string(f.name)}, w[1].empty() ? fmt::format("only for workload {}, not {}", w[0], sc_.workload)
+                                                     : fmt::format("only for workloads {} and {}, not {}", w[0], w[1],
+                                                                   sc_.workload));
         }
     }
 
@@ -108,6 +111,7 @@ private:
             fail({"threads_per_process"},
                  fmt::format("pingpong runs exactly 1 thread per process, got {}", sc_.threads_per_process));
         }
+        schedule_fits("idle_ns", sc_.idle_ns, "of idle gaps");
     }
 
     // processes is derived; a "processes" that disagrees means the author miscounted.
@@ -126,18 +130,19 @@ private:
                              derived, sc_.processes));
         }
         sc_.processes = derived;
-        paced_run_fits();
+        schedule_fits("post_interval_ns", sc_.post_interval_ns, "of posting");
+        schedule_fits("idle_ns", sc_.idle_ns, "of idle gaps");
     }
 
-    // A paced producer cannot finish before its schedule does: say so now, not after
-    // timeout_s of waiting.
-    void paced_run_fits() {
-        if (sc_.post_interval_ns == 0 || !sc_.ops_per_worker || bad_.contains("timeout_s")) return;
-        const double schedule_s = static_cast<double>(*sc_.ops_per_worker) * static_cast<double>(sc_.post_interval_ns) / 1e9;
+    // A paced or idling worker cannot finish before its schedule does: say so now, not
+    // after timeout_s of waiting.
+    void schedule_fits(const char* field, std::uint64_t gap_ns, const char* what) {
+        if (gap_ns == 0 || !sc_.ops_per_worker || bad_.contains("timeout_s")) return;
+        const double schedule_s = static_cast<double>(*sc_.ops_per_worker) * static_cast<double>(gap_ns) / 1e9;
         if (schedule_s >= sc_.timeout_s)
-            fail({"post_interval_ns", "ops_per_worker", "timeout_s"},
-                 fmt::format("ops_per_worker x post_interval_ns = {:g} s of posting, not less than timeout_s = {:g} s",
-                             schedule_s, sc_.timeout_s));
+            fail({field, "ops_per_worker", "timeout_s"},
+                 fmt::format("ops_per_worker x {} = {:g} s {}, not less than timeout_s = {:g} s", field, schedule_s,
+                             what, sc_.timeout_s));
     }
 
     void host_limit() {

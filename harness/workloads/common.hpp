@@ -7,6 +7,7 @@
 #include "measure/clock.hpp"
 #include "workloads/workload.hpp"
 
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include <cerrno>
@@ -86,10 +87,10 @@ private:
 inline constexpr std::uint64_t duration_batch = 256;
 
 /// Runs `op(i)` for the scenario's op count, or until its duration has passed since
-/// `start_ns` (checking the clock once per batch). `op` returns false on failure, which
-/// stops the loop. Returns the number of ops completed.
+/// `start_ns` (checking the clock once per `batch` ops: a loop whose ops sleep passes 1).
+/// `op` returns false on failure, which stops the loop. Returns the number of ops completed.
 template <class Op>
-std::uint64_t drive(const scenario& sc, std::uint64_t start_ns, Op&& op) {
+std::uint64_t drive(const scenario& sc, std::uint64_t start_ns, Op&& op, std::uint64_t batch = duration_batch) {
     if (sc.ops_per_worker) {
         const std::uint64_t n = *sc.ops_per_worker;
         for (std::uint64_t i = 0; i < n; ++i)
@@ -99,11 +100,15 @@ std::uint64_t drive(const scenario& sc, std::uint64_t start_ns, Op&& op) {
     const std::uint64_t deadline = start_ns + *sc.duration_ms * 1'000'000u;
     std::uint64_t i = 0;
     for (;;) {
-        for (std::uint64_t b = 0; b < duration_batch; ++b, ++i)
+        for (std::uint64_t b = 0; b < batch; ++b, ++i)
             if (!op(i)) return i;
         if (now_ns() >= deadline) return i;
     }
 }
+
+/// Sleeping to a deadline: without this, the default 50 us timer slack lets every sleep
+/// overshoot by up to that.
+inline void tight_timer_slack() noexcept { ::prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL); }
 
 /// "wait on ping failed: Interrupted system call" for a worker's error field.
 inline std::string op_error(const char* what, int err) {

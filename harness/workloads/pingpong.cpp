@@ -2,6 +2,12 @@
 // round trip (two hand-offs); the "ping" side times every round trip, since each one
 // blocks and costs microseconds, far above a clock read.
 //
+// idle_ns makes the ping side sleep that long before each round trip (to an absolute
+// deadline: idle_ns after the previous round trip ended), so the pong side has been
+// blocked at least that long when the token arrives: wake-up latency after a known idle
+// time. The sleep is outside the timed span; in duration mode the clock is checked after
+// every round trip, not every 256.
+//
 // background_processes adds load: that many more processes loop post+wait on a semaphore
 // of their own, from the start signal until the ping side is done. They compete for the
 // CPUs and the kernel's semaphore paths, never for the token, and report no figures, so
@@ -32,10 +38,8 @@ public:
     worker_result run_worker(worker_env& env) const override {
         if (env.role == "background")
             return detail::with_backend(env, background_sem, [&](auto sem) { return load(env, sem); });
-        if (env.config.backend == "raw")
-            return run(env, detail::raw_backend{env.sems[ping_sem].native_handle()},
-                       detail::raw_backend{env.sems[pong_sem].native_handle()});
-        return run(env, detail::psem_backend{&env.sems[ping_sem]}, detail::psem_backend{&env.sems[pong_sem]});
+        if (env.config.idle_ns != 0) return run_with<true>(env);
+        return run_with<false>(env);
     }
 
     void summarize(const scenario&, std::span<const worker_result> results, run_record& rec) const override {
@@ -45,7 +49,15 @@ public:
     }
 
 private:
-    template <class Sem>
+    template <bool Idle>
+    static worker_result run_with(worker_env& env) {
+        if (env.config.backend == "raw")
+            return run<Idle>(env, detail::raw_backend{env.sems[ping_sem].native_handle()},
+                             detail::raw_backend{env.sems[pong_sem].native_handle()});
+        return run<Idle>(env, detail::psem_backend{&env.sems[ping_sem]}, detail::psem_backend{&env.sems[pong_sem]});
+    }
+
+    template <bool Idle, class Sem>
     static worker_result run(worker_env& env, Sem ping, Sem pong) {
         worker_result r;
         const scenario& sc = env.config;
@@ -64,15 +76,21 @@ private:
         meter.begin();
         int err = 0;
         if (is_ping) {
-            r.ops = detail::drive(sc, meter.start_ns(), [&](std::uint64_t) {
+            if constexpr (Idle) detail::tight_timer_slack();
+            [[maybe_unused]] std::uint64_t last_end = meter.start_ns();
+            const auto round_trip = [&](std::uint64_t) {
+                if constexpr (Idle) sleep_until_ns(last_end + sc.idle_ns);
                 const std::uint64_t t0 = now_ns();
                 if (!ping.post() || !pong.wait()) [[unlikely]] {
                     err = errno;
                     return false;
                 }
-                r.latency.record(now_ns() - t0);
+                const std::uint64_t t1 = now_ns();
+                r.latency.record(t1 - t0);
+                if constexpr (Idle) last_end = t1;
                 return true;
-            });
+            };
+            r.ops = detail::drive(sc, meter.start_ns(), round_trip, Idle ? 1 : detail::duration_batch);
             r.has_latency = true;
             if (err == 0) {
                 // Done: tell the background load and, when time is up, the pong side, which

@@ -11,11 +11,13 @@
 // the start signal, and it sleeps until then (absolute deadlines, so a late post is not
 // carried into the next ones: the offered load stays what was asked). Then ns/op is the
 // pace, and what the run measures is the consumers' wake-up latency at that load.
+//
+// idle_ns instead makes each producer thread sleep that long after its previous post
+// (its first: after the start signal), so a consumer waits at least about that long for
+// each unit: wake-up latency after a known idle time.
 #include "stats/descriptive.hpp"
 #include "workloads/common.hpp"
 #include "workloads/registry.hpp"
-
-#include <sys/prctl.h>
 
 namespace psem::bench {
 namespace {
@@ -51,8 +53,10 @@ public:
     worker_result run_worker(worker_env& env) const override {
         return detail::with_backend(env, 0, [&](auto sem) {
             if (env.role != "producer") return consume(env, sem);
-            // Two loops, so the unpaced one carries no pacing branch.
-            return env.config.post_interval_ns != 0 ? produce<true>(env, sem) : produce<false>(env, sem);
+            // One loop per pacing, so the unpaced one carries no pacing branch.
+            if (env.config.post_interval_ns != 0) return produce<pacing::interval>(env, sem);
+            if (env.config.idle_ns != 0) return produce<pacing::idle>(env, sem);
+            return produce<pacing::none>(env, sem);
         });
     }
 
@@ -90,12 +94,14 @@ private:
         rec.counters["posts_per_sec"] = achieved;
     }
 
-    template <bool Paced, class Sem>
+    enum class pacing { none, interval, idle };
+
+    template <pacing Pace, class Sem>
     static worker_result produce(worker_env& env, Sem sem) {
         worker_result r;
         const std::uint64_t interval = env.config.post_interval_ns;
-        // The default 50 us timer slack would let every sleep overshoot by up to that.
-        if constexpr (Paced) ::prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
+        const std::uint64_t idle = env.config.idle_ns;
+        if constexpr (Pace != pacing::none) detail::tight_timer_slack();
         if (!detail::pass_start_barrier(env, r)) return r;
         control_block& ctl = *env.control;
         auto* stamps = ctl.post_stamps();
@@ -105,10 +111,13 @@ private:
         detail::phase_meter meter;
         meter.begin();
         const std::uint64_t start = meter.start_ns();
+        [[maybe_unused]] std::uint64_t last_post = start;
         r.ops = detail::drive(env.config, start, [&](std::uint64_t i) {
-            if constexpr (Paced) {
+            if constexpr (Pace == pacing::interval) {
                 const std::uint64_t due = start + i * interval;
                 if (now_ns() < due) sleep_until_ns(due);  // already due: no system call
+            } else if constexpr (Pace == pacing::idle) {
+                sleep_until_ns(last_post + idle);
             }
             const std::uint64_t seq = initial + ctl.posted.fetch_add(1, std::memory_order_relaxed);
             if (seq < slots) stamps[seq].store(now_ns(), std::memory_order_relaxed);
@@ -116,6 +125,7 @@ private:
                 err = errno;
                 return false;
             }
+            if constexpr (Pace == pacing::idle) last_post = now_ns();
             return true;
         });
         meter.end(r);

@@ -210,6 +210,50 @@ TEST(Run, PacedProducersPostOnTheirSchedule) {
     }
 }
 
+// idle_ns: the starting side sleeps before each hand-off, outside the timed span, so
+// the run lasts at least ops x idle_ns while each latency stays a hand-off's; in duration
+// mode the clock is read after every op (a batch of 256 sleeps would overrun by seconds).
+TEST(Run, IdleGapsComeBeforeEachHandOffAndAreNotTimed) {
+    json sc = scenario_of("it-idle", "pingpong", 2, 30);
+    sc["idle_ns"] = 5000000;
+    sc["timeout_s"] = 30;
+    auto r = run_loaded(sc);
+    ASSERT_EQ(r.process.exit_code, 0) << r.process.err;
+    ASSERT_EQ(r.iterations.size(), 2u);
+    for (const auto& b : r.iterations) {
+        EXPECT_EQ(b.at("run_name"), "pingpong/processes:2/threads:1/idle_ns:5000000");
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 30u);
+        EXPECT_GE(b.at("wall_ns").get<double>(), 30 * 5e6);
+        EXPECT_LT(b.at("p50_ns").get<double>(), 5e6) << "the sleep is not part of the round trip";
+    }
+
+    json pc = scenario_of("it-idle-pc", "producer_consumer", 2, 40);
+    pc.erase("processes");
+    pc["idle_ns"] = 2500000;
+    pc["timeout_s"] = 30;
+    r = run_loaded(pc);
+    ASSERT_EQ(r.process.exit_code, 0) << r.process.err;
+    for (const auto& b : r.iterations) {
+        EXPECT_EQ(b.at("run_name"), "producer_consumer/producers:1/consumers:1/idle_ns:2500000");
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 40u) << "every posted unit taken, once";
+        EXPECT_GE(b.at("wall_ns").get<double>(), 40 * 2.5e6);
+        EXPECT_LT(b.at("p50_ns").get<double>(), 2.5e6);
+        EXPECT_FALSE(b.contains("offered_posts_per_sec"));
+    }
+
+    sc.erase("ops_per_worker");
+    sc["duration_ms"] = 200;
+    sc["idle_ns"] = 50000000;
+    sc["repetitions"] = 1;
+    r = run_loaded(sc);
+    ASSERT_EQ(r.process.exit_code, 0) << r.process.err;
+    ASSERT_EQ(r.iterations.size(), 1u);
+    EXPECT_GE(r.iterations[0].at("iterations").get<std::uint64_t>(), 1u);
+    EXPECT_LE(r.iterations[0].at("iterations").get<std::uint64_t>(), 5u);
+    EXPECT_LT(r.iterations[0].at("wall_ns").get<double>(), 2e9);
+    EXPECT_TRUE(psem_test::bench_leftovers(r.process.pid).empty());
+}
+
 TEST(Run, DurationModeStopsOnTime) {
     temp_dir dir;
     json sc = scenario_of("it-duration", "pingpong", 2, 1);

@@ -40,7 +40,7 @@ protected:
 
 TEST(ShippedScenarios, EveryFileParsesAndExpands) {
     std::size_t count = 0;
-    for (const char* sub : {"", "ci", "default"}) {
+    for (const char* sub : {"", "ci", "default", "sweeps", "laptop"}) {
         for (const auto& file : scenario_files(source_dir / "scenarios" / sub)) {
             ++count;
             const auto r = load_scenario(file);
@@ -51,7 +51,7 @@ TEST(ShippedScenarios, EveryFileParsesAndExpands) {
             EXPECT_EQ(r.value->source_sha256.size(), 64u);
         }
     }
-    EXPECT_GE(count, 15u);
+    EXPECT_GE(count, 25u);
 }
 
 TEST(ShippedScenarios, TheNamedFilesExist) {
