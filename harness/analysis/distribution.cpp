@@ -23,12 +23,15 @@ std::vector<distribution_step> percentile_steps(const latency_histogram& h, int 
         const std::uint64_t value = latency_histogram::upper_bound(i);
         while (reached >= level && level < 100.0) {
             out.push_back({value, level, seen});
+            // As HdrHistogram's iterator: once every count is seen, one step, then the 100% line.
+            if (seen == total) break;
             // Finer as the tail thins: ticks x 2^(floor(log2(100 / (100 - level))) + 1).
             const double halvings = std::floor(std::log2(100.0 / (100.0 - level)));
             const double ticks = ticks_per_half_distance * std::pow(2.0, halvings + 1);
             level += 100.0 / ticks;
             if (out.size() > 100000) break;  // cannot happen short of a broken level
         }
+        if (seen == total) break;
     }
     // HdrHistogram's one extra step: 100% at the last recorded value.
     for (std::size_t i = counts.size(); i-- > 0;)

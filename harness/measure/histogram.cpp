@@ -51,18 +51,31 @@ double latency_histogram::percentile(double p) const noexcept {
     return static_cast<double>(max_);  // unreachable while counts and total agree
 }
 
+namespace {
+// Midpoint of bucket i: exact for the first sub_count buckets (width 1).
+double bucket_mid(std::size_t i) noexcept {
+    return (static_cast<double>(latency_histogram::lower_bound(i)) +
+            static_cast<double>(latency_histogram::upper_bound(i))) / 2.0;
+}
+}  // namespace
+
 double latency_histogram::mean() const noexcept {
     if (total_ == 0) return 0;
     double sum = 0;
-    for (std::size_t i = 0; i < bucket_count; ++i) {
-        if (counts_[i] == 0) continue;
-        // Midpoint of the bucket: exact for the first sub_count buckets (width 1).
-        const double mid = (static_cast<double>(lower_bound(i)) + static_cast<double>(upper_bound(i))) / 2.0;
-        sum += mid * static_cast<double>(counts_[i]);
-    }
+    for (std::size_t i = 0; i < bucket_count; ++i)
+        if (counts_[i] != 0) sum += bucket_mid(i) * static_cast<double>(counts_[i]);
     // The overflow bucket's midpoint can lie outside what was recorded; stay within it.
     return std::clamp(sum / static_cast<double>(total_), static_cast<double>(min()),
                       static_cast<double>(max_));
+}
+
+double latency_histogram::stddev() const noexcept {
+    if (total_ == 0) return 0;
+    const double m = mean();
+    double sum = 0;
+    for (std::size_t i = 0; i < bucket_count; ++i)
+        if (counts_[i] != 0) sum += (bucket_mid(i) - m) * (bucket_mid(i) - m) * static_cast<double>(counts_[i]);
+    return std::sqrt(sum / static_cast<double>(total_));
 }
 
 }  // namespace psem::bench

@@ -47,7 +47,10 @@ public:
     /// The value at percentile p (0..100): the upper edge of the bucket holding that rank,
     /// clamped to the recorded max. 0 when empty.
     [[nodiscard]] double percentile(double p) const noexcept;
+    /// Mean and standard deviation over the buckets' midpoints (HdrHistogram's "median
+    /// equivalent value"), as HdrHistogram computes its own.
     [[nodiscard]] double mean() const noexcept;
+    [[nodiscard]] double stddev() const noexcept;
     [[nodiscard]] std::span<const std::uint64_t> counts() const noexcept { return counts_; }
 
     /// Bucket arithmetic (HdrHistogram's countsArrayIndex, valueFromIndex and

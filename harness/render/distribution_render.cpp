@@ -9,24 +9,6 @@
 #include <cmath>
 
 namespace psem::bench {
-namespace {
-
-double stddev_of(const latency_histogram& h) {
-    if (h.count() == 0) return 0;
-    const double mean = h.mean();
-    double sum = 0;
-    const auto counts = h.counts();
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        if (counts[i] == 0) continue;
-        // HdrHistogram's "median equivalent value" of the bucket, as its own stddev uses.
-        const double mid = (static_cast<double>(latency_histogram::lower_bound(i)) +
-                            static_cast<double>(latency_histogram::upper_bound(i))) / 2.0;
-        sum += (mid - mean) * (mid - mean) * static_cast<double>(counts[i]);
-    }
-    return std::sqrt(sum / static_cast<double>(h.count()));
-}
-
-}  // namespace
 
 std::string render_distribution_table(const std::vector<distribution>& ds) {
     std::string out;
@@ -43,7 +25,7 @@ std::string render_distribution_table(const std::vector<distribution>& ds) {
                 out += fmt::format("{:12.3f} {:2.12f} {:10d}\n", static_cast<double>(s.value_ns), p, s.total_count);
         }
         const latency_histogram& h = *d.merged;
-        out += fmt::format("#[Mean    = {:12.3f}, StdDeviation   = {:12.3f}]\n", h.mean(), stddev_of(h));
+        out += fmt::format("#[Mean    = {:12.3f}, StdDeviation   = {:12.3f}]\n", h.mean(), h.stddev());
         out += fmt::format("#[Max     = {:12.3f}, Total count    = {:12d}]\n", static_cast<double>(h.max()), h.count());
         out += fmt::format("#[Buckets = {:12d}, SubBuckets     = {:12d}]\n", latency_histogram::magnitudes,
                            2 * latency_histogram::sub_count);

@@ -31,6 +31,26 @@ TEST(Distribution, StepsFollowHdrHistogramsPercentileIteration) {
     }
 }
 
+// HdrHistogram's iterator stops at the first level reached by the last counts, then adds
+// the 100% line: the last recorded value appears twice, not once per remaining level.
+TEST(Distribution, TheLastValueGivesOneStepAndThe100PercentLine) {
+    auto h = std::make_unique<latency_histogram>();
+    for (std::uint64_t v = 1; v <= 1000; ++v) h->record(v);
+    const auto steps = percentile_steps(*h);
+    ASSERT_GE(steps.size(), 3u);
+    EXPECT_EQ(steps[steps.size() - 2].value_ns, 1000u);
+    EXPECT_LT(steps[steps.size() - 3].value_ns, 1000u);
+
+    auto one = std::make_unique<latency_histogram>();
+    for (int i = 0; i < 1000; ++i) one->record(500);
+    const auto single = percentile_steps(*one);
+    ASSERT_EQ(single.size(), 2u);
+    EXPECT_EQ(single[0].percentile, 0.0);
+    EXPECT_EQ(single[0].value_ns, 500u);
+    EXPECT_EQ(single[1].percentile, 100.0);
+    EXPECT_EQ(single[1].total_count, 1000u);
+}
+
 run_record entry(const std::string& name, const latency_histogram& h, bool failed = false) {
     run_record r;
     r.name = r.run_name = name;

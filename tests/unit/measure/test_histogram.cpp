@@ -146,6 +146,27 @@ TEST(Histogram, MeanFromBucketMidpoints) {
     EXPECT_NEAR(g.mean(), sum / 50000.0, sum / 50000.0 / latency_histogram::sub_count);
 }
 
+TEST(Histogram, StddevFromBucketMidpoints) {
+    latency_histogram h;
+    EXPECT_EQ(h.stddev(), 0.0);
+    for (std::uint64_t v = 0; v < 10; ++v) h.record(v);  // exact buckets: the population stddev
+    EXPECT_DOUBLE_EQ(h.stddev(), std::sqrt(8.25));
+
+    std::mt19937_64 rng{5};
+    std::vector<double> values;
+    latency_histogram g;
+    for (int i = 0; i < 50000; ++i) {
+        const std::uint64_t v = 100 + rng() % 100000;
+        values.push_back(static_cast<double>(v));
+        g.record(v);
+    }
+    double mean = 0, sq = 0;
+    for (const double v : values) mean += v / static_cast<double>(values.size());
+    for (const double v : values) sq += (v - mean) * (v - mean);
+    const double exact = std::sqrt(sq / static_cast<double>(values.size()));
+    EXPECT_NEAR(g.stddev(), exact, exact / latency_histogram::sub_count);
+}
+
 TEST(Histogram, MergeEqualsRecordingEverything) {
     std::mt19937_64 rng{11};
     latency_histogram all;
