@@ -39,11 +39,16 @@ double repetition_group::median_ns_per_op() const {
     return ns.empty() ? std::numeric_limits<double>::quiet_NaN() : median(ns);
 }
 
-std::optional<double> repetition_group::median_counter(std::string_view name) const {
+std::vector<double> repetition_group::counter_values(std::string_view name) const {
     std::vector<double> xs;
     for (const run_record* r : good())
         if (const auto it = r->counters.find(std::string(name)); it != r->counters.end() && !std::isnan(it->second))
             xs.push_back(it->second);
+    return xs;
+}
+
+std::optional<double> repetition_group::median_counter(std::string_view name) const {
+    const std::vector<double> xs = counter_values(name);
     if (xs.empty()) return std::nullopt;
     return median(xs);
 }

@@ -30,8 +30,9 @@ struct repetition_group {
     [[nodiscard]] std::vector<double> good_ns_per_op() const;
     /// The median of real_time_ns over the good repetitions; NaN when there is none.
     [[nodiscard]] double median_ns_per_op() const;
-    /// The median of a counter over the good repetitions that have it (NaN values left
-    /// out); absent when none has it.
+    /// A counter's values over the good repetitions that have it (NaN values left out).
+    [[nodiscard]] std::vector<double> counter_values(std::string_view name) const;
+    /// The median of counter_values(name); absent when none has it.
     [[nodiscard]] std::optional<double> median_counter(std::string_view name) const;
 };
 

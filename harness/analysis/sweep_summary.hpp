@@ -29,7 +29,4 @@ namespace psem::bench {
 [[nodiscard]] std::vector<sweep_summary> summarize_sweeps(std::span<const run_record> records,
                                                           double latency_limit_ns);
 
-/// "processes=8" or "producers=2, consumers=4": a point named by its swept values.
-[[nodiscard]] std::string point_label(const sweep_point& p);
-
 }  // namespace psem::bench

@@ -27,8 +27,7 @@ std::string interval_text(const ratio_interval& ci) {
 }
 
 std::string p_text(const std::optional<double>& p) {
-    if (!p || !std::isfinite(*p)) return "-";
-    return *p < 0.001 ? fmt::format("{:.1e}", *p) : fmt::format("{:.3f}", *p);
+    return p ? format_p_value(*p) : "-";
 }
 
 std::string count_text(const side_figures& s) {

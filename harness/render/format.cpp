@@ -38,6 +38,11 @@ std::string format_percent(double fraction) {
     return fmt::format("{:.2f}%", fraction * 100);
 }
 
+std::string format_p_value(double p) {
+    if (!std::isfinite(p)) return "-";
+    return p < 0.001 ? fmt::format("{:.1e}", p) : fmt::format("{:.3f}", p);
+}
+
 std::string format_ratio(double x) {
     if (!std::isfinite(x)) return "-";
     return std::fabs(x) < 10 ? fmt::format("{:.2f}", x) : fmt::format("{:.1f}", x);

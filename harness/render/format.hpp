@@ -17,6 +17,8 @@ namespace psem::bench {
 [[nodiscard]] std::string format_rate(double per_second);
 /// A fraction as a percentage: 0.0123 -> "1.23%".
 [[nodiscard]] std::string format_percent(double fraction);
+/// A p-value: "0.031", "2.4e-05".
+[[nodiscard]] std::string format_p_value(double p);
 /// A small ratio such as context switches per op: "0.00", "0.53", "2.1".
 [[nodiscard]] std::string format_ratio(double x);
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -17,6 +18,14 @@ namespace {
 std::string fields_text(const sweep_summary& s) {
     std::string out;
     for (const auto& f : s.swept_fields) out += (out.empty() ? "" : " x ") + f;
+    return out;
+}
+
+bool listed(const std::vector<std::size_t>& xs, std::size_t i) { return std::find(xs.begin(), xs.end(), i) != xs.end(); }
+
+std::string labels(const sweep_summary& s, const std::vector<std::size_t>& xs, const auto& detail) {
+    std::string out;
+    for (const std::size_t i : xs) out += (out.empty() ? "" : ", ") + point_label(s.points[i]) + detail(s.points[i]);
     return out;
 }
 
@@ -32,8 +41,13 @@ text_table point_table(const sweep_summary& s) {
             t.rows.push_back({point_label(p), std::to_string(p.workers), "FAILED: every repetition failed"});
             continue;
         }
-        std::string mark = s.peak == i ? "peak" : "";
-        if (s.knee == i) mark += mark.empty() ? "knee" : ", knee";
+        std::vector<std::string> marks;
+        if (s.peak == i) marks.emplace_back("peak");
+        if (s.comparable && listed(s.indistinguishable, i)) marks.emplace_back("~peak");
+        if (s.knee == i) marks.emplace_back("knee");
+        if (listed(s.maybe_over, i)) marks.emplace_back("p99 maybe over");
+        std::string mark;
+        for (const auto& m : marks) mark += (mark.empty() ? "" : ", ") + m;
         t.rows.push_back({point_label(p), std::to_string(p.workers), format_ns(p.ns_per_op),
                           format_rate(p.ops_per_sec), fmt::format("{:.0f}%", 100 * p.ops_per_sec / peak),
                           format_opt(format_duration, p.p50_ns), format_opt(format_duration, p.p99_ns), mark});
@@ -44,25 +58,55 @@ text_table point_table(const sweep_summary& s) {
 std::string peak_sentence(const sweep_summary& s) {
     if (!s.peak) return "Peak: none, every point failed.";
     const sweep_point& p = s.points[*s.peak];
-    return fmt::format("Peak: {} ops/s at {} ({} ns/op).", format_rate(p.ops_per_sec), point_label(p),
-                       format_ns(p.ns_per_op));
+    std::string out = fmt::format("Peak: {} ops/s at {} ({} ns/op)", format_rate(p.ops_per_sec), point_label(p),
+                                  format_ns(p.ns_per_op));
+    const median_interval_figures& ci = *s.peak_interval;
+    if (ci.runs >= 2)
+        out += fmt::format("; {:.1f}% interval {}..{} ops/s over its {} repetitions", 100 * ci.coverage,
+                           format_rate(ci.low), format_rate(ci.high), ci.runs);
+    out += '.';
+    if (s.points.size() < 2) return out;
+    if (!s.comparable)
+        return out + fmt::format(" With {} good repetition{} at the fewest, no point can be told apart from another: "
+                                 "{} per point are needed (--set repetitions={}).",
+                                 s.fewest_runs, s.fewest_runs == 1 ? "" : "s", s.min_runs, s.min_runs);
+    if (s.indistinguishable.empty())
+        return out + fmt::format(" Every other point is below it (Mann-Whitney U over the repetitions, two-sided, "
+                                 "p < {:g}).", s.alpha);
+    return out + fmt::format(" Not distinguishable from it (Mann-Whitney U, two-sided, p >= {:g}): {}.", s.alpha,
+                             labels(s, s.indistinguishable, [](const sweep_point& q) {
+                                 return fmt::format(" (p = {})", format_p_value(q.peak_p_value));
+                             }));
 }
 
 std::string knee_sentence(const sweep_summary& s) {
     const std::string limit = format_duration(s.latency_limit_ns);
     if (!s.latency_measured) return "Knee: not measured (no point recorded p99 latency).";
-    if (!s.knee) {
-        const sweep_point& p = s.points[*s.last_under_limit];
-        return fmt::format("Knee: none; p99 stays under {} up to {} (p99 {}).", limit, point_label(p),
-                           format_duration(*p.p99_ns));
+    const auto runs_over = [](const sweep_point& q) {
+        return fmt::format(" ({} of {} repetitions over)", q.p99_runs_over, q.p99_runs.size());
+    };
+    const std::string maybe =
+        s.maybe_over.empty() ? "" : fmt::format(" Maybe over at: {}.", labels(s, s.maybe_over, runs_over));
+    if (s.knee) {
+        const sweep_point& k = s.points[*s.knee];
+        std::string out = fmt::format("Knee: p99 is over {} with confidence from {} (p99 {}; {} of {} repetitions over, "
+                                      "sign test p = {})",
+                                      limit, point_label(k), format_duration(*k.p99_ns), k.p99_runs_over,
+                                      k.p99_runs.size(), format_p_value(k.over_p_value));
+        if (s.last_under_limit) {
+            const sweep_point& before = s.points[*s.last_under_limit];
+            out += fmt::format("; the last point under it: {} (p99 {})", point_label(before),
+                               format_duration(*before.p99_ns));
+        }
+        return out + '.' + maybe;
     }
-    const sweep_point& k = s.points[*s.knee];
-    if (!s.last_under_limit)
-        return fmt::format("Knee: p99 is over {} already at {} (p99 {}).", limit, point_label(k),
-                           format_duration(*k.p99_ns));
-    const sweep_point& before = s.points[*s.last_under_limit];
-    return fmt::format("Knee: p99 crosses {} between {} (p99 {}) and {} (p99 {}).", limit, point_label(before),
-                       format_duration(*before.p99_ns), point_label(k), format_duration(*k.p99_ns));
+    if (!s.maybe_over.empty())
+        return fmt::format("Knee: cannot tell. No point is over {} with confidence (sign test, p < {:g}: at least {} "
+                           "repetitions, all over), but some may be.{}",
+                           limit, s.alpha, s.min_runs, maybe);
+    const sweep_point& p = s.points[*s.last_under_limit];
+    return fmt::format("Knee: none; p99 stays under {} up to {} (p99 {}), in every repetition.", limit,
+                       point_label(p), format_duration(*p.p99_ns));
 }
 
 std::string fall_sentence(const sweep_summary& s) {

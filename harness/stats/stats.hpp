@@ -5,3 +5,4 @@
 #include "stats/mann_whitney.hpp"   // two-sided U test, minimum reachable p
 #include "stats/normal.hpp"         // normal cdf / sf / quantile
 #include "stats/ratio_interval.hpp" // Hodges-Lehmann ratio and its confidence interval
+#include "stats/sign_test.hpp"      // sign test, order-statistic interval for a median

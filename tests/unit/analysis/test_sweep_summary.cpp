@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 using namespace psem::bench;
@@ -31,7 +32,7 @@ TEST(SweepSummary, OneEntryPerPointInSweepOrderIgnoringAggregatesAndPlainRuns) {
     const int expected[] = {1, 2, 4, 8, 16, 32, 64};
     for (std::size_t i = 0; i < 7; ++i) {
         EXPECT_EQ(s.points[i].workers, expected[i]);
-        EXPECT_EQ(s.points[i].good_runs, 3);
+        EXPECT_EQ(s.points[i].good_runs, 5);
         EXPECT_EQ(point_label(s.points[i]), "processes=" + std::to_string(expected[i]));
     }
 }
@@ -87,7 +88,7 @@ TEST(SweepSummary, GridFailedPointAndLowestCell) {
     EXPECT_FALSE(s.knee.has_value());
 }
 
-run_record point_run(int processes, double ns, bool failed = false) {
+run_record point_run(int processes, double ns, bool failed = false, std::optional<double> p99 = std::nullopt) {
     run_record r;
     r.name = r.run_name = "postwait/processes:" + std::to_string(processes) + "/threads:1";
     r.scenario = "s";
@@ -96,7 +97,96 @@ run_record point_run(int processes, double ns, bool failed = false) {
     r.params = {{"processes", processes}};
     r.real_time_ns = ns;
     r.error_occurred = failed;
+    if (p99) r.counters["p99_ns"] = *p99;
     return r;
+}
+
+// Repetitions of points by processes count: {processes, {ns per repetition}}.
+std::vector<run_record> runs_of(const std::vector<std::pair<int, std::vector<double>>>& points) {
+    std::vector<run_record> out;
+    for (const auto& [processes, times] : points)
+        for (const double ns : times) out.push_back(point_run(processes, ns));
+    return out;
+}
+
+std::vector<std::string> labels(const sweep_summary& s, const std::vector<std::size_t>& xs) {
+    std::vector<std::string> out;
+    for (const std::size_t i : xs) out.push_back(point_label(s.points[i]));
+    return out;
+}
+
+// A point whose repetitions overlap the peak's cannot be told from it; one clearly slower
+// can. The peak's interval is the order-statistic interval of its throughput.
+TEST(SweepSummary, PointsIndistinguishableFromThePeakAreListed) {
+    const auto recs = runs_of({{1, {10, 11, 12, 13, 14}}, {2, {9.5, 10.5, 11.5, 12.5, 13.5}}, {4, {20, 21, 22, 23, 24}}});
+    const sweep_summary s = summarize_sweeps(recs, 100'000).front();
+    ASSERT_TRUE(s.comparable);
+    EXPECT_EQ(s.fewest_runs, 5);
+    EXPECT_EQ(point_label(s.points[*s.peak]), "processes=2");
+    EXPECT_EQ(labels(s, s.indistinguishable), std::vector<std::string>{"processes=1"});
+    EXPECT_GT(s.points[0].peak_p_value, 0.05);
+    EXPECT_LT(s.points[2].peak_p_value, 0.05);
+    ASSERT_TRUE(s.peak_interval.has_value());
+    EXPECT_DOUBLE_EQ(s.peak_interval->low, 1e9 / 13.5);
+    EXPECT_DOUBLE_EQ(s.peak_interval->high, 1e9 / 9.5);
+    EXPECT_DOUBLE_EQ(s.peak_interval->coverage, 1 - 2.0 / 32);
+    const std::string text = render_sweep_summary(s);
+    EXPECT_NE(text.find("Not distinguishable from it (Mann-Whitney U, two-sided, p >= 0.05): processes=1 (p = "),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("~peak"), std::string::npos) << text;
+    const nlohmann::json j = to_json(s);
+    EXPECT_EQ(j["indistinguishable"], nlohmann::json::array({"processes=1"}));
+    EXPECT_EQ(j["comparable"], true);
+    EXPECT_DOUBLE_EQ(j["peak_interval"]["high_ops_per_sec"].get<double>(), 1e9 / 9.5);
+}
+
+// With fewer than 5 repetitions a point cannot be told from another, however far apart
+// its medians: the summary says so and lists every point as indistinguishable.
+TEST(SweepSummary, FewerThanFiveRepetitionsCannotTellPointsApart) {
+    const auto recs = runs_of({{1, {10, 11, 12}}, {2, {50, 51, 52}}});
+    const sweep_summary s = summarize_sweeps(recs, 100'000).front();
+    EXPECT_FALSE(s.comparable);
+    EXPECT_EQ(s.fewest_runs, 3);
+    EXPECT_EQ(labels(s, s.indistinguishable), std::vector<std::string>{"processes=2"});
+    const std::string text = render_sweep_summary(s);
+    EXPECT_NE(text.find("With 3 good repetitions at the fewest, no point can be told apart from another: 5 per "
+                        "point are needed (--set repetitions=5)."),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("~peak"), std::string::npos) << text;
+    EXPECT_EQ(to_json(s)["comparable"], false);
+}
+
+// The knee is the first point over the limit with confidence; a point with some
+// repetitions over, not enough, is "maybe over", and with too few repetitions no knee
+// can be named at all.
+TEST(SweepSummary, KneeNeedsConfidenceAndMaybeIsNamed) {
+    std::vector<run_record> recs;
+    const auto add = [&](int processes, const std::vector<double>& p99s) {
+        for (const double p : p99s) recs.push_back(point_run(processes, 10, false, p));
+    };
+    add(1, {50, 60, 70, 80, 90});
+    add(2, {90, 110, 120, 130, 95});  // 3 of 5 over 100: maybe
+    add(4, {200, 210, 220, 230, 240});
+    add(8, {500, 510, 520, 530, 540});
+    const sweep_summary s = summarize_sweeps(recs, 100).front();
+    ASSERT_TRUE(s.knee.has_value());
+    EXPECT_EQ(point_label(s.points[*s.knee]), "processes=4");
+    EXPECT_EQ(labels(s, s.maybe_over), std::vector<std::string>{"processes=2"});
+    EXPECT_EQ(point_label(s.points[*s.last_under_limit]), "processes=1");
+    EXPECT_EQ(s.sides[1], limit_side::maybe_over);
+    EXPECT_EQ(s.sides[3], limit_side::over);
+    const std::string text = render_sweep_summary(s);
+    EXPECT_NE(text.find("Maybe over at: processes=2 (3 of 5 repetitions over)."), std::string::npos) << text;
+    EXPECT_EQ(to_json(s)["maybe_over"], nlohmann::json::array({"processes=2"}));
+
+    std::vector<run_record> few;
+    for (const double p : {200.0, 210.0, 220.0}) few.push_back(point_run(1, 10, false, p));
+    const sweep_summary t = summarize_sweeps(few, 100).front();
+    EXPECT_FALSE(t.knee.has_value());
+    EXPECT_EQ(labels(t, t.maybe_over), std::vector<std::string>{"processes=1"});
+    EXPECT_NE(render_sweep_summary(t).find("Knee: cannot tell."), std::string::npos) << render_sweep_summary(t);
 }
 
 TEST(SweepSummary, NoLatencyNoKneeAndThroughputFromNsPerOp) {
@@ -123,8 +213,13 @@ TEST(SweepSummary, AllFailedHasNoPeak) {
 TEST(SweepSummary, RenderedSentencesNameThePoints) {
     const sweep_summary s = summaries_of("postwait-processes.json").front();
     const std::string text = render_sweep_summary(s);
-    EXPECT_NE(text.find("Peak: 71.4M ops/s at processes=2 (14.0 ns/op)."), std::string::npos) << text;
-    EXPECT_NE(text.find("Knee: p99 crosses 100.0 us between processes=16 (p99 80.0 us) and processes=32 (p99 250.0 us)."),
+    EXPECT_NE(text.find("Peak: 71.4M ops/s at processes=2 (14.0 ns/op); 93.8% interval 68.7M..73.6M ops/s over its 5 "
+                        "repetitions. Every other point is below it (Mann-Whitney U over the repetitions, two-sided, "
+                        "p < 0.05)."),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Knee: p99 is over 100.0 us with confidence from processes=32 (p99 250.0 us; 5 of 5 "
+                        "repetitions over, sign test p = 0.031); the last point under it: processes=16 (p99 80.0 us)."),
               std::string::npos)
         << text;
     EXPECT_NE(text.find("Past the peak: "), std::string::npos) << text;
