@@ -96,6 +96,40 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     side_cmd->add_option("--out,-o", sbs.out, "Write the output there (stdout then shows the table)");
 
+    cli::search_args srch;
+    auto* search_cmd = app.add_subcommand(
+        "search", "The highest offered rate at which a producer_consumer scenario keeps p99 wake-up latency below\n"
+                  "a target, with confidence: steps at paces (post_interval_ns) found by bracketing upwards\n"
+                  "from --from (x4 a step) and then bisection to 10%, each with --repetitions (a step that\n"
+                  "cannot tell runs up to two more batches). A step passes when p99 is below the target with\n"
+                  "confidence (one-sided sign test over the repetitions' p99, p < 0.05: at least 5, all below)\n"
+                  "and the producers kept at least 95% of the pace. Prints the steps and the answer, writes\n"
+                  "a report as run does (the search in context.psem.search). Exit 0 with an answer, 1 when\n"
+                  "not even --from passes or a step failed, 2 for bad input");
+    search_cmd->add_option("scenario", srch.scenario, "A producer_consumer scenario file (no sweep)")->required();
+    search_cmd->add_option("--p99-below", srch.p99_below, "The p99 target: 100us, 2ms, 500ns, or ns")->required();
+    search_cmd->add_option("--from", srch.from_rate, "Offered posts/s (all producers) of the first step")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    search_cmd->add_option("--to", srch.to_rate, "The highest offered posts/s tried")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    search_cmd->add_option("--repetitions,-r", srch.repetitions, "Repetitions per step (5 or more: fewer cannot decide)")
+        ->check(CLI::Range(5, 1000))
+        ->capture_default_str();
+    search_cmd->add_option("--max-steps", srch.max_steps, "Stop after this many steps")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+    search_cmd->add_option("--set", srch.sets, "Override a scenario field: FIELD=VALUE (repeatable)")
+        ->allow_extra_args(false);
+    search_cmd->add_option("--out,-o", srch.out, "Report file (default: results/runs/<date>-search-<name>.json)");
+    search_cmd->add_option("--format", srch.format, "What to print on stdout")
+        ->check(CLI::IsMember({"table", "markdown", "json"}))
+        ->capture_default_str();
+    search_cmd->add_option("--progress", srch.progress, "Progress on stderr")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+
     cli::histogram_args hst;
     auto* hist_cmd = app.add_subcommand(
         "histogram", "Whole latency distributions: each benchmark's latency_histogram (HdrHistogram) merged\n"
@@ -224,6 +258,7 @@ int main(int argc, char** argv) {
         if (*side_cmd) return cli::side_by_side_cmd(sbs);
         if (*merge_cmd) return cli::merge(mrg);
         if (*hist_cmd) return cli::histogram(hst);
+        if (*search_cmd) return cli::search(srch);
         if (*gate_cmd) {
             // Unknown words are the gate's own usage error, not CLI11's, so that its message
             // says what scripts/ci-gate's always said.

@@ -2,6 +2,7 @@
 // line into these option structs; nothing after parsing sees raw flags.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,26 @@ struct histogram_args {
 /// HdrHistogram's percentile distribution. Exit 0, or 2 for bad input (a report that
 /// cannot be read, a histogram that does not decode, no histogram at all).
 int histogram(const histogram_args& args);
+
+struct search_args {
+    std::string scenario;             // one producer_consumer scenario file
+    std::string p99_below;            // the target, "100us" (parse_duration_ns)
+    double from_rate = 1000;          // offered posts/s of the first step
+    double to_rate = 1e7;             // the highest rate tried
+    int repetitions = 5;              // per step (and per extra batch when a step cannot tell)
+    int max_steps = 16;
+    std::vector<std::string> sets;    // "field=value", as run's
+    std::string out;                  // empty: results/runs/<date>-search-<name>.json
+    std::string format = "table";     // table | markdown | json
+    std::string progress = "auto";
+};
+/// Exit 0 with an answer, 1 when not even the lowest rate passes (or a step failed), 2 for
+/// bad input (the target, the scenario), 128+N when interrupted by signal N.
+int search(const search_args& args);
+
+/// "100us", "2.5ms", "500ns", "1s" or a plain number of ns; absent unless above 0 and at
+/// most one hour.
+[[nodiscard]] std::optional<double> parse_duration_ns(const std::string& text);
 
 struct merge_args {
     std::vector<std::string> reports; // reports, or directories standing for their *.json
