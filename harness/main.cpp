@@ -52,6 +52,15 @@ int main(int argc, char** argv) {
                         "Sweep summary: the p99 latency (ns) that marks the knee")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    auto* hlog_opt = run_cmd->add_option(
+        "--hlog", run.hlog,
+        "Also write an HdrHistogram interval log (format 1.3) of every run's latency: one\n"
+        "histogram per interval, tagged with the benchmark and repetition, for HdrHistogram's\n"
+        "log readers and plotters (rewritten after every point, as the report is)");
+    run_cmd->add_option("--hlog-interval", run.hlog_interval_s, "The interval of --hlog, in seconds")
+        ->check(CLI::Range(0.001, 86400.0))
+        ->capture_default_str()
+        ->needs(hlog_opt);
 
     cli::compare_args cmp;
     auto* compare_cmd = app.add_subcommand(

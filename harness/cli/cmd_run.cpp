@@ -21,6 +21,7 @@
 
 #include <sys/resource.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -117,6 +118,8 @@ int run(const run_args& args) {
     session_options options;
     options.out_path = args.out.empty() ? default_report_path(in.scenarios) : args.out;
     options.latency_limit_ns = args.latency_limit_ns;
+    options.hlog_path = args.hlog;
+    if (!args.hlog.empty()) options.run.hlog_interval_ns = static_cast<std::uint64_t>(std::llround(args.hlog_interval_s * 1e9));
     if (const char* f = std::getenv("PSEM_BENCH_TEST_FAULT")) options.run.fault = f;
 
     progress bar(args.progress, count_runs(in.points));
@@ -146,6 +149,7 @@ int run(const run_args& args) {
     print_output(rep, args.format);
     print_extras(rep, in, args, result.sweeps);
     std::cerr << "report: " << options.out_path << '\n';
+    if (!args.hlog.empty()) std::cerr << "interval log: " << args.hlog << '\n';
     return result.status == session_status::ok ? exit_ok : exit_failed;
 }
 

@@ -19,6 +19,8 @@ struct run_args {
     std::string format = "table";     // table | json | csv | markdown
     std::string progress = "auto";    // auto | always | never
     double latency_limit_ns = 100'000;
+    std::string hlog;                 // HdrHistogram interval log of the runs' latency; empty: none
+    double hlog_interval_s = 1;
 };
 int run(const run_args& args);
 

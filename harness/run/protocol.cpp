@@ -22,6 +22,7 @@ std::string encode_request(const worker_request& r) {
         {"control_name", r.control_name},
         {"cpus", r.cpus},
         {"fault", r.fault},
+        {"hlog_interval_ns", r.hlog_interval_ns},
     };
     return j.dump();
 }
@@ -42,10 +43,43 @@ worker_request decode_request(const std::string& text) {
     r.control_name = j.at("control_name").get<std::string>();
     r.cpus = j.at("cpus").get<std::vector<int>>();
     r.fault = j.at("fault").get<std::string>();
+    r.hlog_interval_ns = j.at("hlog_interval_ns").get<std::uint64_t>();
     if (r.cpus.size() != static_cast<std::size_t>(r.config.threads_per_process))
         throw std::runtime_error("worker request: cpus must list one entry per thread");
     return r;
 }
+
+namespace {
+
+// [[index, [[bucket, count], ...]], ...]
+json intervals_json(const std::vector<latency_interval>& intervals) {
+    json out = json::array();
+    for (const latency_interval& iv : intervals) out.push_back({iv.index, iv.counts});
+    return out;
+}
+
+// A worker's message is not trusted: indices in range, intervals in increasing order, and
+// no more of them than the run could have made (one a millisecond for a day).
+std::vector<latency_interval> intervals_from(const json& j) {
+    constexpr std::size_t max_intervals = 86'400'000;
+    if (!j.is_array() || j.size() > max_intervals) throw std::runtime_error("worker results: bad intervals");
+    std::vector<latency_interval> out;
+    for (const json& iv : j) {
+        latency_interval x;
+        x.index = iv.at(0).get<std::uint64_t>();
+        if (!out.empty() && x.index <= out.back().index) throw std::runtime_error("worker results: intervals out of order");
+        for (const json& b : iv.at(1)) {
+            const auto bucket = b.at(0).get<std::uint32_t>();
+            if (bucket >= latency_histogram::bucket_count)
+                throw std::runtime_error("worker results: interval bucket out of range");
+            x.counts.emplace_back(bucket, b.at(1).get<std::uint64_t>());
+        }
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string encode_results(const std::vector<worker_result>& results) {
     json arr = json::array();
@@ -62,6 +96,7 @@ std::string encode_results(const std::vector<worker_result>& results) {
                        {"involuntary_ctxsw", r.involuntary_ctxsw},
                        {"has_latency", r.has_latency},
                        {"latency", {{"min", r.latency.min()}, {"max", r.latency.max()}, {"buckets", buckets}}},
+                       {"intervals", intervals_json(r.intervals.intervals())},
                        {"role", r.role},
                        {"error", r.error}});
     }
@@ -93,6 +128,7 @@ std::vector<worker_result> decode_results(const std::string& text) {
         }
         if (!r.latency.merge_counts(counts, lat.at("min").get<std::uint64_t>(), lat.at("max").get<std::uint64_t>()))
             throw std::runtime_error("worker results: bad histogram");
+        r.intervals.intervals() = intervals_from(j.at("intervals"));
     }
     return out;
 }

@@ -26,6 +26,7 @@ struct worker_request {
     std::string control_name;              // the shared control block
     std::vector<int> cpus;                 // one per thread, -1 = no pinning
     std::string fault;                     // test-only fault injection, see worker_main.cpp
+    std::uint64_t hlog_interval_ns = 0;    // latency intervals for `run --hlog`; 0: none
 };
 
 [[nodiscard]] std::string encode_request(const worker_request& req);

@@ -78,7 +78,12 @@ void fill_record(const workload& wl, const scenario& sc, const std::vector<worke
             per_worker_sum += static_cast<double>(r.end_ns - r.start_ns) / static_cast<double>(r.ops);
             ++per_worker_n;
         }
-        if (r.has_latency) out.latency.merge(r.latency);
+        if (r.has_latency) {
+            out.latency.merge(r.latency);
+            merge_intervals(out.intervals, r.intervals.intervals());
+            if (r.start_ns != 0 && (out.intervals_start_ns == 0 || r.start_ns < out.intervals_start_ns))
+                out.intervals_start_ns = r.start_ns;
+        }
     }
     rec.ops = ops;
     wl.summarize(sc, results, rec);  // may count ops its own way (e.g. round trips)
@@ -161,6 +166,7 @@ run_outcome run_once(const run_point& point, int repetition, const run_options& 
         req.role_index = static_cast<int>(std::count(roles.begin(), roles.begin() + static_cast<long>(p), roles[p]));
         req.cpus.assign(cpus.begin() + static_cast<long>(p) * threads, cpus.begin() + static_cast<long>(p + 1) * threads);
         req.fault = fault.process == static_cast<int>(p) ? fault.kind : std::string();
+        req.hlog_interval_ns = options.hlog_interval_ns;
         if (auto err = workers.start(req, roles[p])) return fail(std::move(out), run_status::failed, *err);
         if (sigs.stop_signal() != 0) break;
     }

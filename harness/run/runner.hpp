@@ -9,10 +9,12 @@
 #pragma once
 
 #include "measure/histogram.hpp"
+#include "measure/interval_tracker.hpp"
 #include "model/records.hpp"
 #include "scenario/scenario.hpp"
 
 #include <string>
+#include <vector>
 
 namespace psem::bench {
 
@@ -22,6 +24,8 @@ struct run_options {
     std::string fault;
     /// How long stopped workers get between SIGTERM and SIGKILL.
     double grace_s = 1.0;
+    /// Split the latency into intervals of this length (run --hlog); 0: do not.
+    std::uint64_t hlog_interval_ns = 0;
 };
 
 enum class run_status { ok, failed, timed_out, interrupted };
@@ -31,6 +35,10 @@ struct run_outcome {
     int signal = 0;              // interrupted: SIGINT or SIGTERM
     run_record record;           // error_occurred/error_message set unless ok
     latency_histogram latency;   // all workers' latency merged (empty if not measured)
+    /// With run_options::hlog_interval_ns: the workers' intervals merged by index, and the
+    /// earliest start of a worker that measured latency (CLOCK_MONOTONIC), their origin.
+    std::vector<latency_interval> intervals;
+    std::uint64_t intervals_start_ns = 0;
 };
 
 [[nodiscard]] run_outcome run_once(const run_point& point, int repetition, const run_options& options);

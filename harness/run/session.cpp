@@ -6,12 +6,17 @@
 #include "io/atomic_write.hpp"
 #include "io/json_writer.hpp"
 #include "io/sweep_summary_json.hpp"
+#include "measure/clock.hpp"
+#include "measure/hdr_log.hpp"
 #include "run/signals.hpp"
 #include "workloads/workload.hpp"
 
 #include <fmt/format.h>
 
+#include <ctime>
 #include <exception>
+#include <memory>
+#include <optional>
 
 namespace psem::bench {
 namespace {
@@ -37,9 +42,38 @@ bool run_checks(const check_suite& suite, const run_point& point, report& rep, s
     return true;
 }
 
+// The interval log: its header once, then each run's intervals, tagged with the run.
+struct interval_log {
+    std::uint64_t origin_ns = now_ns();  // the log's time zero, on the runs' clock
+    std::string text = hdr_log_header(wall_seconds());
+
+    static double wall_seconds() {
+        timespec ts{};
+        ::clock_gettime(CLOCK_REALTIME, &ts);
+        return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+    }
+
+    // Intervals no worker reported (a stall, or an op longer than an interval) are written
+    // as empty histograms: a gap in the log would read as a gap in time.
+    void add(const std::string& tag, const run_outcome& o, std::uint64_t length_ns) {
+        if (o.intervals.empty()) return;
+        auto h = std::make_unique<latency_histogram>();
+        std::size_t next = 0;
+        for (std::uint64_t k = 0; k <= o.intervals.back().index; ++k) {
+            h->reset();
+            if (next < o.intervals.size() && o.intervals[next].index == k) (void)to_histogram(o.intervals[next++], *h);
+            const double start_s =
+                (static_cast<double>(o.intervals_start_ns) - static_cast<double>(origin_ns) +
+                 static_cast<double>(k) * static_cast<double>(length_ns)) / 1e9;
+            text += hdr_log_line(tag, start_s, static_cast<double>(length_ns) / 1e9, *h);
+        }
+    }
+};
+
 // A measured point: its repetitions, then its aggregates. False when interrupted.
 bool run_repetitions(const run_point& point, report& rep, const session_options& options,
-                     const session_events& events, int index, int npoints, session_result& out) {
+                     const session_events& events, int index, int npoints, session_result& out,
+                     interval_log* log) {
     const int reps = point.config.repetitions;
     std::vector<run_record> iterations;
     for (int r = 0; r < reps; ++r) {
@@ -53,6 +87,8 @@ bool run_repetitions(const run_point& point, report& rep, const session_options&
                                       o.record.error_message);
             return false;
         }
+        if (log != nullptr && o.status == run_status::ok)
+            log->add(fmt::format("{}/rep:{}", point.benchmark_name, r), o, options.run.hlog_interval_ns);
         iterations.push_back(o.record);
         if (o.status != run_status::ok) {
             if (events.failed)
@@ -78,6 +114,17 @@ bool write(const std::string& path, const report& rep, session_result& out) {
     }
 }
 
+bool write_text(const std::string& path, const std::string& text, session_result& out) {
+    try {
+        write_file_atomically(path, text);
+        return true;
+    } catch (const std::exception& e) {
+        out.status = session_status::unwritable;
+        out.message = fmt::format("cannot write the interval log: {}", e.what());
+        return false;
+    }
+}
+
 }  // namespace
 
 int count_runs(const std::vector<run_point>& points) {
@@ -89,6 +136,8 @@ int count_runs(const std::vector<run_point>& points) {
 session_result run_session(const std::vector<run_point>& points, report& rep, const session_options& options,
                            const session_events& events) {
     session_result out;
+    std::optional<interval_log> log;
+    if (!options.hlog_path.empty() && options.run.hlog_interval_ns != 0) log.emplace();
     const int npoints = static_cast<int>(points.size());
     for (int i = 0; i < npoints; ++i) {
         const run_point& point = points[static_cast<std::size_t>(i)];
@@ -97,10 +146,12 @@ session_result run_session(const std::vector<run_point>& points, report& rep, co
             const bool go_on = run_checks(*suite, point, rep, out);
             notify(events.finished_one);
             if (!go_on) return out;
-        } else if (!run_repetitions(point, rep, options, events, i + 1, npoints, out)) {
+        } else if (!run_repetitions(point, rep, options, events, i + 1, npoints, out, log ? &*log : nullptr)) {
+            if (log) (void)write_text(options.hlog_path, log->text, out);
             return out;
         }
         if (!write(options.out_path, rep, out)) return out;
+        if (log && !write_text(options.hlog_path, log->text, out)) return out;
     }
     // The sweep summaries go into the report too (context.psem.sweep_summaries), for
     // scripts/plot and for whoever reads the file later.

@@ -19,6 +19,10 @@ struct session_options {
     std::string out_path;          // the report, rewritten after every point
     run_options run;
     double latency_limit_ns = 100'000;  // the sweep summaries' latency limit
+    /// An HdrHistogram interval log of every run's latency (measure/hdr_log), rewritten
+    /// atomically after every point as the report is; empty: none. The interval length is
+    /// run.hlog_interval_ns.
+    std::string hlog_path;
 };
 
 /// Callbacks for a progress display and messages; any may be empty. `point` is 1-based.

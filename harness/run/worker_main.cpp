@@ -107,7 +107,8 @@ int worker_main(const std::string& request_json) {
     auto body = [&](int t) {
         pin_thread(req.cpus[static_cast<std::size_t>(t)]);
         worker_env env{req.config, req.role, req.process_index, t, req.process_index * threads + t,
-                       req.role_index, sems, control.get(), &ready_and_wait_start, &barrier};
+                       req.role_index, sems, control.get(), &ready_and_wait_start, &barrier,
+                       req.hlog_interval_ns};
         auto& r = results[static_cast<std::size_t>(t)];
         try {
             r = wl->run_worker(env);

@@ -71,6 +71,7 @@ public:
         r.cpu_ns = tv_ns(ru1.ru_utime) + tv_ns(ru1.ru_stime) - tv_ns(ru0_.ru_utime) - tv_ns(ru0_.ru_stime);
         r.voluntary_ctxsw = static_cast<std::uint64_t>(ru1.ru_nvcsw - ru0_.ru_nvcsw);
         r.involuntary_ctxsw = static_cast<std::uint64_t>(ru1.ru_nivcsw - ru0_.ru_nivcsw);
+        r.intervals.finish(r.latency);  // the last, partial interval (when intervals were asked for)
     }
     [[nodiscard]] std::uint64_t start_ns() const noexcept { return start_ns_; }
 

@@ -77,6 +77,7 @@ private:
         int err = 0;
         if (is_ping) {
             if constexpr (Idle) detail::tight_timer_slack();
+            r.intervals.start(meter.start_ns(), env.hlog_interval_ns);
             [[maybe_unused]] std::uint64_t last_end = meter.start_ns();
             const auto round_trip = [&](std::uint64_t) {
                 if constexpr (Idle) sleep_until_ns(last_end + sc.idle_ns);
@@ -87,6 +88,7 @@ private:
                 }
                 const std::uint64_t t1 = now_ns();
                 r.latency.record(t1 - t0);
+                r.intervals.after_record(r.latency, t1);
                 if constexpr (Idle) last_end = t1;
                 return true;
             };

@@ -44,12 +44,15 @@ private:
         int err = 0;
         detail::phase_meter meter;
         meter.begin();
+        r.intervals.start(meter.start_ns(), env.hlog_interval_ns);
         r.ops = detail::drive(sc, meter.start_ns(), [&](std::uint64_t i) {
             bool ok;
             if ((i & sample_mask) == 0) [[unlikely]] {
                 const std::uint64_t t0 = now_ns();
                 ok = sem.post() && sem.wait();
-                r.latency.record(now_ns() - t0);
+                const std::uint64_t t1 = now_ns();
+                r.latency.record(t1 - t0);
+                r.intervals.after_record(r.latency, t1);
             } else {
                 ok = sem.post() && sem.wait();
             }

@@ -147,6 +147,7 @@ private:
         const auto consumer_threads = static_cast<unsigned>(env.config.consumers * env.config.threads_per_process);
         detail::phase_meter meter;
         meter.begin();
+        r.intervals.start(meter.start_ns(), env.hlog_interval_ns);
         for (;;) {
             if (!sem.wait()) {
                 r.error = detail::op_error("consumer wait", errno);
@@ -157,7 +158,10 @@ private:
             if (n < slots) {
                 const std::uint64_t posted_at = stamps[n].load(std::memory_order_relaxed);
                 const std::uint64_t now = now_ns();
-                if (posted_at != 0 && now >= posted_at) r.latency.record(now - posted_at);
+                if (posted_at != 0 && now >= posted_at) {
+                    r.latency.record(now - posted_at);
+                    r.intervals.after_record(r.latency, now);
+                }
             }
             ++r.ops;
             if (spin != 0) spin_iterations(spin);

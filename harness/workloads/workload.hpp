@@ -7,6 +7,7 @@
 #pragma once
 
 #include "measure/histogram.hpp"
+#include "measure/interval_tracker.hpp"
 #include "model/records.hpp"
 #include "scenario/scenario.hpp"
 
@@ -57,6 +58,8 @@ struct worker_env {
     /// was aborted meanwhile. The workload calls it after its warm-up.
     bool (*ready_and_wait_start)(void* barrier) = nullptr;
     void* barrier = nullptr;
+    /// Split the latency into intervals of this length (`run --hlog`); 0: do not.
+    std::uint64_t hlog_interval_ns = 0;
 };
 
 /// One worker thread's figures, sent to the parent.
@@ -69,6 +72,7 @@ struct worker_result {
     std::uint64_t involuntary_ctxsw = 0;
     bool has_latency = false;
     latency_histogram latency;         // per-op (or sampled per-op) latency, ns
+    interval_tracker intervals;        // the same latency per interval, when asked for
     std::string role;
     std::string error;                 // non-empty: the worker failed, and why
 };

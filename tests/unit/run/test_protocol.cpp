@@ -92,6 +92,38 @@ TEST(Protocol, TheRunPartsOfTheRequestRoundTrip) {
     EXPECT_EQ(got.control_name, "/psem-control");
     EXPECT_EQ(got.cpus, sent.cpus);
     EXPECT_EQ(got.fault, "hang");
+    EXPECT_EQ(got.hlog_interval_ns, 0u);
+    sent.hlog_interval_ns = 250'000'000;
+    EXPECT_EQ(decode_request(encode_request(sent)).hlog_interval_ns, 250'000'000u);
+}
+
+// The latency intervals of `run --hlog` travel with the results; a worker's message is not
+// trusted, so out-of-range buckets and intervals out of order are refused.
+TEST(Protocol, ResultIntervalsRoundTripAndBadOnesAreRefused) {
+    std::vector<worker_result> sent(1);
+    sent[0].has_latency = true;
+    sent[0].latency.record(100);
+    sent[0].intervals.intervals() = {{0, {{100, 1}}}, {3, {{5, 2}, {7, 1}}}};
+    const auto got = decode_results(encode_results(sent));
+    ASSERT_EQ(got.size(), 1u);
+    const auto& iv = got[0].intervals.intervals();
+    ASSERT_EQ(iv.size(), 2u);
+    EXPECT_EQ(iv[1].index, 3u);
+    EXPECT_EQ(iv[1].counts, (std::vector<std::pair<std::uint32_t, std::uint64_t>>{{5, 2}, {7, 1}}));
+
+    const auto refused = [&](const nlohmann::json& intervals) {
+        nlohmann::json msg = nlohmann::json::parse(encode_results(sent));
+        msg[0]["intervals"] = intervals;
+        try {
+            (void)decode_results(msg.dump());
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    EXPECT_EQ(refused(nlohmann::json::parse("[[0, [[33792, 1]]]]")), "worker results: interval bucket out of range");
+    EXPECT_EQ(refused(nlohmann::json::parse("[[2, []], [1, []]]")), "worker results: intervals out of order");
+    EXPECT_EQ(refused(nlohmann::json::parse("{}")), "worker results: bad intervals");
 }
 
 std::string decode_error(const std::string& text) {
