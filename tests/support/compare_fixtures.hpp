@@ -2,6 +2,7 @@
 // its make_fixtures.py) and small records built in code.
 #pragma once
 
+#include "test_paths.hpp"
 #include "analysis/compare.hpp"
 #include "io/json_reader.hpp"
 

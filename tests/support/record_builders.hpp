@@ -2,6 +2,7 @@
 // (run_record has no operator==, and NaN must compare equal to NaN here).
 #pragma once
 
+#include "test_paths.hpp"
 #include "model/records.hpp"
 
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
 // directory, killed after a generous timeout so a hang fails the test, not the suite.
 #pragma once
 
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <fcntl.h>

@@ -1,5 +1,6 @@
 // `psem-bench merge` with malformed reports (tests/fixtures/bad-reports): exit exactly 2,
 // a message naming the file and what is wrong, and no output file, as for compare.
+#include "test_paths.hpp"
 #include "bad_input_support.hpp"
 
 namespace bad_input {

@@ -2,6 +2,7 @@
 // malformed_* files of the report and compare fixtures): exit exactly 2 whichever side
 // is bad, a message naming the file and what is wrong, no output file. A gate reads exit
 // 1 as "regression": bad input must never look like one, nor like a pass.
+#include "test_paths.hpp"
 #include "bad_input_support.hpp"
 
 namespace bad_input {

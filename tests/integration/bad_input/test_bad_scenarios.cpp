@@ -2,6 +2,7 @@
 // already check the parser's messages; here the whole program must behave: `run` and
 // `validate` exit exactly 2 (a crash or an uncaught exception is something else), print
 // the expected message naming the file, write no report, create no semaphore.
+#include "test_paths.hpp"
 #include "bad_input_support.hpp"
 
 namespace bad_input {

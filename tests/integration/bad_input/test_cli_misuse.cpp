@@ -1,6 +1,7 @@
 // Command-line misuse: unknown commands and options, missing arguments and values,
 // values out of range, --set on fields that do not exist or cannot be set. Each exits
 // exactly 2, says what was wrong, and (for the parser's errors) points at --help.
+#include "test_paths.hpp"
 #include "bad_input_support.hpp"
 
 namespace bad_input {

@@ -3,6 +3,7 @@
 // (the gate reads the exit code; people read the text).
 #pragma once
 
+#include "test_paths.hpp"
 #include "bench_process.hpp"
 
 #include <string>

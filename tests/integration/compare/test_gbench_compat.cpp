@@ -3,6 +3,7 @@
 // scipy, and on Debian 12 python3-scipy cannot be installed beside libboost1.81-dev), the
 // test says so and skips. A second test runs compare.py with a stand-in for scipy, to
 // check the part that matters to us, reading our JSON, wherever numpy is there.
+#include "test_paths.hpp"
 #include "run_command.hpp"
 
 #include <gtest/gtest.h>

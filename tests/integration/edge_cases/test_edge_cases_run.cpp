@@ -1,5 +1,6 @@
 // psem-bench run scenarios/edge-cases.json, end to end: exit status, the report's
 // "checks" array, the table on stdout, and nothing left in /dev/shm.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include "scenario/scenario.hpp"

@@ -1,3 +1,4 @@
+#include "test_paths.hpp"
 #include "fault_support.hpp"
 
 #include <nlohmann/json.hpp>

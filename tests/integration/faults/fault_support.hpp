@@ -7,6 +7,7 @@
 // tests may run in parallel with anything.
 #pragma once
 
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <sys/types.h>

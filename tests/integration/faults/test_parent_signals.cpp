@@ -2,6 +2,7 @@
 // SIGTERM stop and reap the workers, unlink what is linked and exit 128 + signal; after a
 // SIGKILL, which psem-bench cannot catch, the workers die on their own (PR_SET_PDEATHSIG)
 // and `psem-bench cleanup` removes the names the run had not yet unlinked.
+#include "test_paths.hpp"
 #include "fault_support.hpp"
 
 #include <signal.h>

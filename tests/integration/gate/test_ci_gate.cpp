@@ -3,6 +3,7 @@
 // the Markdown it prints and leaves in WORK/compare.md, pooled and --paired. The script
 // is a wrapper of `psem-bench gate` (test_gate_cmd.cpp tests the command itself): these
 // are the jobs written for the script, which must keep working.
+#include "test_paths.hpp"
 #include "bench_process.hpp"
 
 #include <gtest/gtest.h>

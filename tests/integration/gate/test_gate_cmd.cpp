@@ -5,6 +5,7 @@
 // run at a 100% threshold (300% against a stored baseline): they test the plumbing, not
 // the host's stability, which over 8 rounds can move a 15 ns op by more than 5% (see
 // test_ci_gate.cpp). The slowdowns are 300 ns of busy work on that op, some 20x.
+#include "test_paths.hpp"
 #include "bench_process.hpp"
 
 #include <gtest/gtest.h>

@@ -2,6 +2,7 @@
 // did (record_pool_reference.py, run here on the same files), field by field; compare
 // reads the result as it reads the directory; the numbering and the family indices of
 // reports of different scenarios. Bad input: tests/integration/bad_input/test_bad_merge.cpp.
+#include "test_paths.hpp"
 #include "bench_process.hpp"
 
 #include <gtest/gtest.h>

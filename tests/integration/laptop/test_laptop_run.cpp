@@ -1,6 +1,7 @@
 // psem-bench on scenarios/laptop/ and on a small sweep, the real binary end to end: the
 // scenarios validate, run with small counts, print the side-by-side or the sweep summary,
 // keep stdout machine-readable in json format, and leave nothing in /dev/shm.
+#include "test_paths.hpp"
 #include "run_tool.hpp"
 
 #include <nlohmann/json.hpp>

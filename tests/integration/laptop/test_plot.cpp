@@ -1,6 +1,7 @@
 // scripts/plot on fixture reports: it writes the charts it promises, as real PNG files
 // (checked by their 8-byte signature) with SVG twins. Skipped, saying why, where Debian's
 // python3-matplotlib is not installed.
+#include "test_paths.hpp"
 #include "run_tool.hpp"
 
 #include <gtest/gtest.h>

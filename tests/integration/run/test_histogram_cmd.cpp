@@ -1,5 +1,6 @@
 // psem-bench histogram, through the real binary: a pingpong run's histograms merged over
 // its repetitions and over two reports, HdrHistogram's table, JSON, and bad input.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 

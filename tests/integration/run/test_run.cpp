@@ -1,5 +1,6 @@
 // psem-bench run, end to end: tiny scenarios of every workload through the real binary,
 // and the report checked field by field.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 

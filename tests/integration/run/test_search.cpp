@@ -1,5 +1,6 @@
 // psem-bench search, end to end: a real producer_consumer scenario searched against a
 // target every step meets and one none can, and the inputs it must refuse (exit 2).
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 

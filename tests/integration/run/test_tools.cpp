@@ -1,4 +1,5 @@
 // psem-bench validate | list | context | cleanup, through the real binary.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <psem/semaphore.hpp>

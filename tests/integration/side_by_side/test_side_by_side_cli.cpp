@@ -1,5 +1,6 @@
 // psem-bench side-by-side, the real binary on three fixture host reports: exit codes, a
 // row per benchmark, the dash for a missing one, labels, --out, and malformed input.
+#include "test_paths.hpp"
 #include "bench_process.hpp"
 
 #include <nlohmann/json.hpp>

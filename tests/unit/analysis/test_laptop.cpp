@@ -1,5 +1,6 @@
 // The laptop side-by-side: our fixture run of scenarios/laptop/ against the shipped
 // reference (results/reference/laptop-go.json), the ratios, the notes and the table.
+#include "test_paths.hpp"
 #include "io/json_reader.hpp"
 #include "analysis/laptop.hpp"
 #include "render/laptop_render.hpp"

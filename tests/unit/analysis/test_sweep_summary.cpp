@@ -1,5 +1,6 @@
 // The sweep summary against fixture sweeps whose peak, knee and fall are known by
 // construction (tests/fixtures/sweeps/make_fixtures.py), plus the edge cases built here.
+#include "test_paths.hpp"
 #include "io/json_reader.hpp"
 #include "analysis/sweep_summary.hpp"
 #include "io/sweep_summary_json.hpp"

@@ -1,5 +1,6 @@
 // Tests of the JSON reader: real Google Benchmark output, our fixture, and errors that
 // name the file, the JSON path and what is wrong.
+#include "test_paths.hpp"
 #include "io/json_reader.hpp"
 #include "record_builders.hpp"
 

@@ -1,5 +1,6 @@
 // The worker request: what the parent encodes is what the worker decodes. The round trip
 // is generated from the field table, so a new field is covered without a new test.
+#include "test_paths.hpp"
 #include "run/protocol.hpp"
 
 #include <gtest/gtest.h>

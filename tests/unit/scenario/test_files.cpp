@@ -1,5 +1,6 @@
 // Files: the shipped scenarios all parse, the bad-scenario corpus all fails with its
 // expected message, directory listing, file loading, and the host headroom probe.
+#include "test_paths.hpp"
 #include "helpers.hpp"
 
 #include <gtest/gtest.h>
