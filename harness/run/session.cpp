@@ -17,6 +17,7 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 namespace psem::bench {
 namespace {
@@ -103,26 +104,21 @@ bool run_repetitions(const run_point& point, report& rep, const session_options&
     return true;
 }
 
-bool write(const std::string& path, const report& rep, session_result& out) {
-    try {
-        write_report_atomically(path, rep);
-        return true;
-    } catch (const std::exception& e) {
-        out.status = session_status::unwritable;
-        out.message = fmt::format("cannot write the report: {}", e.what());
-        return false;
-    }
-}
-
-bool write_text(const std::string& path, const std::string& text, session_result& out) {
+// The report and the interval log, each replaced whole (io/atomic_write); a failure ends
+// the session as unwritable, saying which file.
+bool write_text(const std::string& path, std::string_view text, const char* what, session_result& out) {
     try {
         write_file_atomically(path, text);
         return true;
     } catch (const std::exception& e) {
         out.status = session_status::unwritable;
-        out.message = fmt::format("cannot write the interval log: {}", e.what());
+        out.message = fmt::format("cannot write the {}: {}", what, e.what());
         return false;
     }
+}
+
+bool write(const std::string& path, const report& rep, session_result& out) {
+    return write_text(path, to_json_string(rep), "report", out);
 }
 
 }  // namespace
@@ -147,11 +143,11 @@ session_result run_session(const std::vector<run_point>& points, report& rep, co
             notify(events.finished_one);
             if (!go_on) return out;
         } else if (!run_repetitions(point, rep, options, events, i + 1, npoints, out, log ? &*log : nullptr)) {
-            if (log) (void)write_text(options.hlog_path, log->text, out);
+            if (log) (void)write_text(options.hlog_path, log->text, "interval log", out);
             return out;
         }
         if (!write(options.out_path, rep, out)) return out;
-        if (log && !write_text(options.hlog_path, log->text, out)) return out;
+        if (log && !write_text(options.hlog_path, log->text, "interval log", out)) return out;
     }
     // The sweep summaries go into the report too (context.psem.sweep_summaries), for
     // scripts/plot and for whoever reads the file later.

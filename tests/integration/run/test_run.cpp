@@ -255,6 +255,30 @@ TEST(Run, IdleGapsComeBeforeEachHandOffAndAreNotTimed) {
     EXPECT_TRUE(psem_test::bench_leftovers(r.process.pid).empty());
 }
 
+// --hlog: the interval log beside the report (its format is checked with HdrHistogram's
+// own reader by the hdr_reference test); a log that cannot be written fails the run with
+// its name, and --hlog-interval alone is a usage error.
+TEST(Run, IntervalLogIsWrittenAndAnUnwritableOneFailsTheRun) {
+    temp_dir dir;
+    const auto file = write_scenario(dir, "pp", scenario_of("it-hlog", "pingpong", 2, 300));
+    const auto log = dir.file("run.hlog");
+    auto r = run_process({bench, "run", file, "--out", dir.file("r.json"), "--progress", "never", "--hlog", log,
+                          "--hlog-interval", "0.001"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string text = psem_test::read_file(log);
+    EXPECT_EQ(text.rfind("#[Histogram log format version 1.3]\n#[StartTime: ", 0), 0u) << text.substr(0, 200);
+    EXPECT_NE(text.find("\nTag=pingpong/processes:2/threads:1/rep:1,"), std::string::npos);
+
+    r = run_process({bench, "run", file, "--out", dir.file("r2.json"), "--progress", "never", "--hlog",
+                     "/proc/psem-no-such-dir/run.hlog"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot write the interval log"), std::string::npos) << r.err;
+    EXPECT_TRUE(psem_test::bench_leftovers(r.pid).empty());
+
+    r = run_process({bench, "run", file, "--out", dir.file("r3.json"), "--hlog-interval", "2"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
 TEST(Run, DurationModeStopsOnTime) {
     temp_dir dir;
     json sc = scenario_of("it-duration", "pingpong", 2, 1);
