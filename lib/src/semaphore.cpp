@@ -149,7 +149,10 @@ void unlink_or_throw(std::string_view name) {
 }
 
 semaphore::semaphore(semaphore&& other) noexcept
-    : sem_(std::exchange(other.sem_, nullptr)), name_(std::move(other.name_)) {
+    : sem_(std::exchange(other.sem_, nullptr)),
+      policy_(other.policy_),
+      name_(std::move(other.name_)),
+      learning_(other.learning_) {
     other.name_.clear();
 }
 
@@ -157,7 +160,9 @@ semaphore& semaphore::operator=(semaphore&& other) noexcept {
     if (this != &other) {
         close();
         sem_ = std::exchange(other.sem_, nullptr);
+        policy_ = other.policy_;
         name_ = std::move(other.name_);
+        learning_ = other.learning_;
         other.name_.clear();
     }
     return *this;
@@ -275,25 +280,27 @@ void semaphore::release(std::ptrdiff_t update) {
     }
 }
 
-void semaphore::acquire() {
+void semaphore::acquire() { acquire(policy_); }
+
+void semaphore::acquire(wait_policy policy) {
     while (true) {
-        const std::error_code ec = wait();
+        const std::error_code ec = wait(policy);
         if (!ec) return;
         if (ec.value() != EINTR) throw_error(ec, "cannot acquire", name_);
     }
 }
 
-bool semaphore::acquire_until_abs(clockid_t clock, timespec abs) {
+bool semaphore::acquire_until_abs(clockid_t clock, timespec abs, wait_policy policy) {
     while (true) {
-        const std::error_code ec = clock_wait(clock, abs);
+        const std::error_code ec = policy_wait(clock, &abs, policy);
         if (!ec) return true;
         if (ec.value() == ETIMEDOUT) return false;
         if (ec.value() != EINTR) throw_error(ec, "cannot acquire", name_);
     }
 }
 
-bool semaphore::acquire_for_split(std::int64_t sec, std::int64_t nsec) {
-    return acquire_until_abs(CLOCK_MONOTONIC, monotonic_deadline(sec, nsec));
+bool semaphore::acquire_for_split(std::int64_t sec, std::int64_t nsec, wait_policy policy) {
+    return acquire_until_abs(CLOCK_MONOTONIC, monotonic_deadline(sec, nsec), policy);
 }
 
 timespec semaphore::ns_to_timespec(std::int64_t ns) noexcept {
@@ -312,12 +319,19 @@ timespec semaphore::ns_to_timespec(std::int64_t ns) noexcept {
 
 std::error_code semaphore::clock_wait(clockid_t clock, timespec abs) noexcept {
     assert(sem_ != nullptr);
+    if (!policy_.blocks_at_once()) [[unlikely]] return policy_wait(clock, &abs, policy_);
     return sem_clockwait_code(sem_, clock, abs);
 }
 
 std::error_code semaphore::wait_for_split(std::int64_t sec, std::int64_t nsec) noexcept {
+    return wait_for_split(sec, nsec, policy_);
+}
+
+std::error_code semaphore::wait_for_split(std::int64_t sec, std::int64_t nsec, wait_policy policy) noexcept {
     assert(sem_ != nullptr);
-    return sem_clockwait_code(sem_, CLOCK_MONOTONIC, monotonic_deadline(sec, nsec));
+    const timespec abs = monotonic_deadline(sec, nsec);
+    if (!policy.blocks_at_once()) [[unlikely]] return policy_wait(CLOCK_MONOTONIC, &abs, policy);
+    return sem_clockwait_code(sem_, CLOCK_MONOTONIC, abs);
 }
 
 int semaphore::value(std::error_code& ec) const noexcept {

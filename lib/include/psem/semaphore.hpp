@@ -6,12 +6,19 @@
 // try_acquire, try_acquire_for, try_acquire_until) mean what std's mean, so generic code
 // takes either type. Preconditions: both need an open handle; calling them on an empty or
 // moved-from handle is a programming error (asserted in debug builds).
+//
+// Every wait (wait, wait_for, wait_until, acquire, try_acquire_for, try_acquire_until)
+// follows a wait policy (psem/wait_policy.hpp): the handle's own, block unless
+// set_wait_policy said otherwise, or one given to the call. try_wait and try_acquire never
+// wait, so no policy applies to them.
 #pragma once
 
 #include <psem/errors.hpp>
+#include <psem/wait_policy.hpp>
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <cassert>
 #include <cerrno>
 #include <chrono>
@@ -46,6 +53,35 @@ public:
 private:
     std::ptrdiff_t released_;
 };
+
+namespace detail {
+/// The adaptive policy's learning for one handle (rule: wait_policy::adaptive). Relaxed
+/// atomics: the threads sharing a handle share it, and a lost update only slows the
+/// learning. Copying (for a move of the handle) copies the values.
+class spin_learning {
+public:
+    spin_learning() noexcept = default;
+    spin_learning(const spin_learning& o) noexcept { *this = o; }
+    spin_learning& operator=(const spin_learning& o) noexcept;
+
+    /// The budget to spin for now under `ceiling_ns`; *probe says the handle is not
+    /// spinning and this wait is a probe.
+    [[nodiscard]] std::int64_t next_budget(std::int64_t ceiling_ns, bool* probe) noexcept;
+    /// The budget a wait would get now, without counting it (for spin_budget()).
+    [[nodiscard]] std::int64_t current(std::int64_t ceiling_ns) const noexcept;
+    void took(std::int64_t spent_ns, std::int64_t ceiling_ns, bool probe) noexcept;
+    void ran_out(std::int64_t ceiling_ns, bool probe) noexcept;
+    void blocked_for(std::int64_t ns) noexcept;
+
+private:
+    static constexpr std::uint32_t unset = UINT32_MAX;
+    [[nodiscard]] std::int64_t limit(std::int64_t ceiling_ns) const noexcept;
+    std::atomic<std::uint32_t> budget_ns_{unset};  // unset: the first wait starts at the limit
+    std::atomic<std::uint32_t> wake_ns_{unset};    // the wake-up estimate; unset: none yet
+    std::atomic<std::uint32_t> skipped_{0};        // waits since the last probe, while off
+    std::atomic<std::uint32_t> probe_every_{64};
+};
+}  // namespace detail
 
 class semaphore {
 public:
@@ -99,8 +135,14 @@ public:
     /// SA_RESTART interrupts it (see the EINTR policy in psem/errors.hpp).
     [[nodiscard]] std::error_code wait() noexcept {
         assert(sem_ != nullptr);
+        if (!policy_.blocks_at_once()) [[unlikely]] return wait(policy_);
         if (::sem_wait(sem_) == 0) [[likely]] return detail::no_error();
         return detail::errno_code(errno);
+    }
+    /// The same under `policy` instead of the handle's. EINTR can only come from the
+    /// blocking part (nothing is interrupted while it spins).
+    [[nodiscard]] std::error_code wait(wait_policy policy) noexcept {
+        return policy_wait(CLOCK_MONOTONIC, nullptr, policy);
     }
 
     /// Decrements if it can without blocking; EAGAIN when the value is zero.
@@ -117,16 +159,30 @@ public:
 
     /// Waits until `deadline` on CLOCK_MONOTONIC: a wall-clock jump neither stretches nor
     /// cuts the wait.
+    // Each also takes a wait policy for this call; a spin counts against the deadline and
+    // stops at it.
     template <class Duration>
     [[nodiscard]] std::error_code wait_until(
         std::chrono::time_point<std::chrono::steady_clock, Duration> deadline) noexcept {
         return clock_wait(CLOCK_MONOTONIC, to_timespec(deadline.time_since_epoch()));
+    }
+    template <class Duration>
+    [[nodiscard]] std::error_code wait_until(std::chrono::time_point<std::chrono::steady_clock, Duration> deadline,
+                                             wait_policy policy) noexcept {
+        const timespec abs = to_timespec(deadline.time_since_epoch());
+        return policy_wait(CLOCK_MONOTONIC, &abs, policy);
     }
     /// Waits until `deadline` on CLOCK_REALTIME (follows wall-clock changes, by design).
     template <class Duration>
     [[nodiscard]] std::error_code wait_until(
         std::chrono::time_point<std::chrono::system_clock, Duration> deadline) noexcept {
         return clock_wait(CLOCK_REALTIME, to_timespec(deadline.time_since_epoch()));
+    }
+    template <class Duration>
+    [[nodiscard]] std::error_code wait_until(std::chrono::time_point<std::chrono::system_clock, Duration> deadline,
+                                             wait_policy policy) noexcept {
+        const timespec abs = to_timespec(deadline.time_since_epoch());
+        return policy_wait(CLOCK_REALTIME, &abs, policy);
     }
     /// Waits at most `timeout`, measured on the monotonic clock.
     template <class Rep, class Period>
@@ -136,6 +192,11 @@ public:
         // of a nanosecond round trip with a 64-bit division on every call.
         const std::int64_t ns = saturate_ns(timeout);
         return wait_for_split(ns / 1'000'000'000, ns % 1'000'000'000);
+    }
+    template <class Rep, class Period>
+    [[nodiscard]] std::error_code wait_for(std::chrono::duration<Rep, Period> timeout, wait_policy policy) noexcept {
+        const std::int64_t ns = saturate_ns(timeout);
+        return wait_for_split(ns / 1'000'000'000, ns % 1'000'000'000, policy);
     }
 
     // --- std::counting_semaphore's members, with its meanings ----------------------------
@@ -154,6 +215,7 @@ public:
 
     /// Takes a unit, blocking while there is none.
     void acquire();
+    void acquire(wait_policy policy);
 
     /// Takes a unit if one is there, without blocking.
     [[nodiscard]] bool try_acquire() noexcept { return try_wait().value() == 0; }
@@ -161,8 +223,12 @@ public:
     /// Takes a unit, waiting at most `timeout` (on the monotonic clock); false on timeout.
     template <class Rep, class Period>
     [[nodiscard]] bool try_acquire_for(const std::chrono::duration<Rep, Period>& timeout) {
+        return try_acquire_for(timeout, policy_);
+    }
+    template <class Rep, class Period>
+    [[nodiscard]] bool try_acquire_for(const std::chrono::duration<Rep, Period>& timeout, wait_policy policy) {
         const std::int64_t ns = saturate_ns(timeout);
-        return acquire_for_split(ns / 1'000'000'000, ns % 1'000'000'000);
+        return acquire_for_split(ns / 1'000'000'000, ns % 1'000'000'000, policy);
     }
 
     /// Takes a unit, waiting until `deadline`; false once it has passed. steady_clock and
@@ -170,17 +236,35 @@ public:
     /// converted to the monotonic clock and checked against that clock again on timeout.
     template <class Clock, class Duration>
     [[nodiscard]] bool try_acquire_until(const std::chrono::time_point<Clock, Duration>& deadline) {
+        return try_acquire_until(deadline, policy_);
+    }
+    template <class Clock, class Duration>
+    [[nodiscard]] bool try_acquire_until(const std::chrono::time_point<Clock, Duration>& deadline,
+                                         wait_policy policy) {
         if constexpr (std::is_same_v<Clock, std::chrono::steady_clock>) {
-            return acquire_until_abs(CLOCK_MONOTONIC, to_timespec(deadline.time_since_epoch()));
+            return acquire_until_abs(CLOCK_MONOTONIC, to_timespec(deadline.time_since_epoch()), policy);
         } else if constexpr (std::is_same_v<Clock, std::chrono::system_clock>) {
-            return acquire_until_abs(CLOCK_REALTIME, to_timespec(deadline.time_since_epoch()));
+            return acquire_until_abs(CLOCK_REALTIME, to_timespec(deadline.time_since_epoch()), policy);
         } else {
             while (true) {
                 const auto left = deadline - Clock::now();
-                if (try_acquire_for(left)) return true;
+                if (try_acquire_for(left, policy)) return true;
                 if (Clock::now() >= deadline) return false;
             }
         }
+    }
+
+    // --- the wait policy -----------------------------------------------------------------
+
+    /// The policy of this handle's waits that name none (block by default). Not
+    /// synchronised: set it before the handle is shared between threads.
+    void set_wait_policy(wait_policy policy) noexcept { policy_ = policy; }
+    [[nodiscard]] wait_policy current_wait_policy() const noexcept { return policy_; }
+    /// What an adaptive wait with `ceiling` would spin for now (zero: not spinning, only
+    /// probing); what this handle has learned so far.
+    [[nodiscard]] std::chrono::nanoseconds spin_budget(
+        std::chrono::nanoseconds ceiling = wait_policy::default_adaptive_ceiling) const noexcept {
+        return std::chrono::nanoseconds(learning_.current(ceiling.count()));
     }
 
     // --- the rest ------------------------------------------------------------------------
@@ -240,14 +324,19 @@ private:
     static timespec ns_to_timespec(std::int64_t ns) noexcept;
     // The std forms' timed wait: EINTR resumes against `abs`; ETIMEDOUT is false; any
     // other error throws std::system_error.
-    bool acquire_until_abs(clockid_t clock, timespec abs);
-    bool acquire_for_split(std::int64_t sec, std::int64_t nsec);
+    bool acquire_until_abs(clockid_t clock, timespec abs, wait_policy policy);
+    bool acquire_for_split(std::int64_t sec, std::int64_t nsec, wait_policy policy);
     // sec and nsec: one duration split by truncation (same sign, |nsec| < 1e9).
     std::error_code wait_for_split(std::int64_t sec, std::int64_t nsec) noexcept;
+    std::error_code wait_for_split(std::int64_t sec, std::int64_t nsec, wait_policy policy) noexcept;
     std::error_code clock_wait(clockid_t clock, timespec abs) noexcept;
+    // A wait under `policy` until `abs` on `clock`, or without a deadline (abs null).
+    std::error_code policy_wait(clockid_t clock, const timespec* abs, wait_policy policy) noexcept;
 
     sem_t* sem_ = nullptr;
+    wait_policy policy_ = wait_policy::block();
     std::string name_;
+    detail::spin_learning learning_;
 };
 
 /// Holds one unit for a scope: acquires in the constructor, posts in the destructor.

@@ -245,3 +245,32 @@ TEST(Eintr, SaRestartRestartsTheUntimedWaitButNotTimedOnes) {
 }
 
 }  // namespace
+
+// The wait policies keep the EINTR policy: a spinning wait makes no system call, so only
+// its blocking part can be interrupted, and it reports EINTR as a blocking wait does; the
+// std names resume. The spin (1 ms) is far shorter than the first signal (50 ms).
+TEST(Eintr, SpinningWaitsReportInterruptedAndAcquireResumes) {
+    name_guard name;
+    auto sem = semaphore::create(name);
+    const int rc = in_child([&] {
+        for (const auto policy : {psem::wait_policy::spin(1ms), psem::wait_policy::adaptive(1ms)}) {
+            if (!install_handler(false, sem.native_handle(), 100) || !arm_timer(50ms, 50ms))
+                return child_fail(2, "cannot set up SIGALRM");
+            const auto ec = sem.wait(policy);
+            disarm_timer();
+            if (ec != psem::eintr) return child_fail(3, "wait(policy): expected EINTR", ec);
+        }
+        sem.set_wait_policy(psem::wait_policy::spin(1ms));
+        if (!install_handler(false, sem.native_handle(), 3) || !arm_timer(20ms, 20ms))
+            return child_fail(4, "cannot set up SIGALRM");
+        try {
+            sem.acquire();
+            if (g_signals < 3) return child_fail(5, "acquire returned before the post");
+        } catch (const std::system_error& e) {
+            return child_fail(6, e.what(), e.code());
+        }
+        disarm_timer();
+        return 0;
+    });
+    EXPECT_EQ(rc, 0);
+}
