@@ -23,6 +23,7 @@ summary_row row_of(const run_record& r) {
     const auto vol = counter(r, "voluntary_ctxsw_per_op");
     const auto invol = counter(r, "involuntary_ctxsw_per_op");
     if (vol || invol) row.ctxsw_per_op = vol.value_or(0) + invol.value_or(0);
+    row.limit_multiple = counter(r, "cacheline_multiple");
     return row;
 }
 

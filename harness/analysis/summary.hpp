@@ -25,6 +25,7 @@ struct summary_row {
     std::optional<double> p99_ns;
     std::optional<double> cv;            // fraction, from the "cv" aggregate (median rows)
     std::optional<double> ctxsw_per_op;  // voluntary + involuntary context switches per op
+    std::optional<double> limit_multiple;  // pingpong: round trip / the host's cache-line round trip
     std::optional<std::string> error;    // set for a failed run: the other figures mean nothing
 };
 

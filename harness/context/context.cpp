@@ -1,6 +1,7 @@
 // context/context.cpp - assembling the probes into the report's context object.
 #include "context/context.hpp"
 
+#include "context/cacheline_probe.hpp"
 #include "context/probes.hpp"
 #include "context/soft.hpp"
 #include "measure/clock.hpp"
@@ -53,6 +54,15 @@ nlohmann::json psem_fields() {
     const double overhead = timer_overhead_ns();
     p["timer_overhead_ns"] = std::isfinite(overhead) ? nlohmann::json(std::round(overhead * 10) / 10)
                                                      : nlohmann::json(unknown_value);
+    // The hardware limit of a hand-off between two CPUs, measured now (a few tens of ms).
+    if (const auto line = measure_cacheline_round_trip()) {
+        p["cacheline_round_trip"] = {{"ns", std::round(line->median_ns * 10) / 10},
+                                     {"cpus", {line->cpu_a, line->cpu_b}},
+                                     {"runs_ns", line->runs_ns},
+                                     {"round_trips_per_run", line->round_trips}};
+    } else {
+        p["cacheline_round_trip"] = unknown_value;
+    }
     p["scenarios"] = nlohmann::json::array();
     return p;
 }

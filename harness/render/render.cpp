@@ -15,20 +15,35 @@ namespace {
 
 using align = text_table::align;
 
+// "3.1x": a round trip as a multiple of the cache-line limit.
+std::string format_multiple(double x) { return fmt::format("{:.1f}x", x); }
+
 text_table summary_table(std::span<const run_record> records) {
+    const std::vector<summary_row> rows = summarize(records);
+    // CPU per op beside the latency: what a faster hand-off costs (a spinning wait burns
+    // its CPU). The cache-line column only where a row has it (pingpong).
+    const bool limit = std::any_of(rows.begin(), rows.end(), [](const summary_row& r) { return r.limit_multiple; });
     text_table t;
-    t.columns = {{"benchmark", align::left}, {"ns/op", align::right}, {"ops/s", align::right},
-                 {"p50", align::right},      {"p99", align::right},   {"cv%", align::right},
-                 {"ctxsw/op", align::right}};
-    for (const summary_row& row : summarize(records)) {
+    t.columns = {{"benchmark", align::left}, {"ns/op", align::right},  {"ops/s", align::right},
+                 {"p50", align::right},      {"p99", align::right},    {"cpu/op", align::right},
+                 {"cv%", align::right},      {"ctxsw/op", align::right}};
+    if (limit) t.columns.push_back({"x limit", align::right});
+    for (const summary_row& row : rows) {
         if (row.error) {
             t.rows.push_back({row.name, "ERROR: " + *row.error});
             continue;
         }
         // Percentiles are per-op latencies: ns with a unit reads better than a bare count.
-        t.rows.push_back({row.name, format_ns(row.ns_per_op), format_opt(format_rate, row.ops_per_sec),
-                          format_opt(format_duration, row.p50_ns), format_opt(format_duration, row.p99_ns),
-                          format_opt(format_percent, row.cv), format_opt(format_ratio, row.ctxsw_per_op)});
+        std::vector<std::string> cells{row.name,
+                                       format_ns(row.ns_per_op),
+                                       format_opt(format_rate, row.ops_per_sec),
+                                       format_opt(format_duration, row.p50_ns),
+                                       format_opt(format_duration, row.p99_ns),
+                                       row.cpu_ns_per_op > 0 ? format_duration(row.cpu_ns_per_op) : "-",
+                                       format_opt(format_percent, row.cv),
+                                       format_opt(format_ratio, row.ctxsw_per_op)};
+        if (limit) cells.push_back(format_opt(format_multiple, row.limit_multiple));
+        t.rows.push_back(std::move(cells));
     }
     return t;
 }

@@ -3,8 +3,7 @@
 // "compact" puts every worker on the first usable CPU (every hand-off is then a context
 // switch on one core); a CPU list "0,2-3" deals round-robin over the listed CPUs.
 #include "run/runner.hpp"
-
-#include <sched.h>
+#include "sys/cpus.hpp"
 
 #include <charconv>
 #include <stdexcept>
@@ -12,16 +11,6 @@
 
 namespace psem::bench {
 namespace {
-
-std::vector<int> usable_cpus() {
-    std::vector<int> cpus;
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    if (::sched_getaffinity(0, sizeof set, &set) == 0)
-        for (int c = 0; c < CPU_SETSIZE; ++c)
-            if (CPU_ISSET(static_cast<unsigned>(c), &set)) cpus.push_back(c);
-    return cpus;
-}
 
 int parse_int(std::string_view s, const std::string& whole) {
     int v = -1;

@@ -71,6 +71,20 @@ struct interval_log {
     }
 };
 
+// pingpong's op is a round trip: each one as a multiple of the hardware's, measured in
+// the context (context/cacheline_probe.hpp). Before the aggregates, so they have it too.
+void add_limit_multiples(const run_point& point, const nlohmann::json& context, std::vector<run_record>& records) {
+    if (point.config.workload != "pingpong") return;
+    const auto psem = context.find("psem");
+    if (psem == context.end() || !psem->is_object()) return;
+    const auto line = psem->find("cacheline_round_trip");
+    if (line == psem->end() || !line->is_object() || !line->contains("ns") || !(*line)["ns"].is_number()) return;
+    const double limit_ns = (*line)["ns"].get<double>();
+    if (!(limit_ns > 0)) return;
+    for (auto& rec : records)
+        if (!rec.error_occurred && rec.real_time_ns > 0) rec.counters["cacheline_multiple"] = rec.real_time_ns / limit_ns;
+}
+
 // A measured point: its repetitions, then its aggregates. False when interrupted.
 bool run_repetitions(const run_point& point, report& rep, const session_options& options,
                      const session_events& events, int index, int npoints, session_result& out,
@@ -98,6 +112,7 @@ bool run_repetitions(const run_point& point, report& rep, const session_options&
             break;  // the remaining repetitions would fail the same way
         }
     }
+    add_limit_multiples(point, rep.context, iterations);
     for (auto& rec : iterations) rep.benchmarks.push_back(rec);
     if (reps > 1)
         for (auto& agg : make_aggregates(iterations)) rep.benchmarks.push_back(std::move(agg));

@@ -4,9 +4,8 @@
 
 #include "run/protocol.hpp"
 #include "run/shared_control.hpp"
+#include "sys/cpus.hpp"
 
-#include <pthread.h>
-#include <sched.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -47,15 +46,6 @@ bool write_all(int fd, const std::string& data) {
     return true;
 }
 
-void pin_thread(int cpu) {
-    if (cpu < 0) return;
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(static_cast<unsigned>(cpu), &set);
-    // Best effort: a CPU list the scheduler refuses is reported by the parent's checks.
-    (void)::pthread_setaffinity_np(::pthread_self(), sizeof set, &set);
-}
-
 // Test-only faults (PSEM_BENCH_TEST_FAULT in the parent picks the worker): they let the
 // integration tests prove that a crashing or hanging worker is noticed and reaped.
 void inject_fault(const std::string& fault) {
@@ -91,6 +81,8 @@ int worker_main(const std::string& request_json) {
             return 1;
         }
     }
+    // The workload's semaphores wait as the scenario says; the barrier's keep blocking.
+    for (auto& s : sems) s.set_wait_policy(wait_policy_of(req.config));
     ready = psem::semaphore::open(req.ready_name, ec);
     if (!ec) start = psem::semaphore::open(req.start_name, ec);
     shared_control control;
@@ -105,7 +97,8 @@ int worker_main(const std::string& request_json) {
     const int threads = req.config.threads_per_process;
     std::vector<worker_result> results(static_cast<std::size_t>(threads));
     auto body = [&](int t) {
-        pin_thread(req.cpus[static_cast<std::size_t>(t)]);
+        // Best effort: a CPU list the scheduler refuses is reported by the parent's checks.
+        if (const int cpu = req.cpus[static_cast<std::size_t>(t)]; cpu >= 0) (void)pin_this_thread(cpu);
         worker_env env{req.config, req.role, req.process_index, t, req.process_index * threads + t,
                        req.role_index, sems, control.get(), &ready_and_wait_start, &barrier,
                        req.hlog_interval_ns};

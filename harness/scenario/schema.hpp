@@ -50,6 +50,10 @@ struct scenario {
     // The side that starts each hand-off (pingpong's ping, each producer) sleeps this long
     // after its previous one, so the waiter is woken after a known idle time.
     std::uint64_t idle_ns = 0;
+    // How the workers' waits spend the time before a unit is there (psem::wait_policy):
+    // block at once, spin up to spin_ns first, or spin for a learned budget.
+    std::string wait = "block";        // one of schema::wait_names
+    std::uint64_t spin_ns = 0;         // wait "spin": the budget
     std::vector<std::string> checks;   // empty = all
     int trials = 0;                    // trials per timed check; 0 = the check's default
 
@@ -72,6 +76,7 @@ namespace schema {
 inline constexpr std::array<std::string_view, 4> workload_names = {"postwait", "pingpong", "producer_consumer",
                                                                    "edge_cases"};
 inline constexpr std::array<std::string_view, 2> backend_names = {"psem", "raw"};
+inline constexpr std::array<std::string_view, 3> wait_names = {"block", "spin", "adaptive"};
 
 /// How a value is read and checked (one reader per kind, in fields.cpp).
 enum class kind {
@@ -101,7 +106,7 @@ struct field {
     std::uint64_t max = 0;
     std::array<std::string_view, 4> choices{};  // choice: the accepted values ("" ends the list)
     bool sweepable = true;
-    std::array<std::string_view, 2> only_for{};  // the workloads it belongs to; none = every workload
+    std::array<std::string_view, 3> only_for{};  // the workloads it belongs to; none = every workload
     emit written = emit::always;
     std::string_view derived_for{};       // a workload that computes it: not written for that one
     std::string_view conflicts_with{};    // an earlier field sizing the same thing: set one of them
@@ -123,7 +128,7 @@ inline constexpr std::uint64_t max_processes = 4096;
 
 /// Every field of schema version 1, in the order the README documents them. ("sweep" is
 /// the document's, not a field: validate.cpp reads it.)
-inline constexpr std::array<field, 23> fields = {{
+inline constexpr std::array<field, 25> fields = {{
     {.name = "schema_version", .where = &scenario::schema_version, .type = kind::schema_version, .sweepable = false},
     {.name = "name", .where = &scenario::name, .type = kind::safe_name, .sweepable = false},
     {.name = "description", .where = &scenario::description, .type = kind::text, .sweepable = false,
@@ -159,6 +164,10 @@ inline constexpr std::array<field, 23> fields = {{
     {.name = "idle_ns", .where = &scenario::idle_ns, .type = kind::integer, .max = 10'000'000'000,
      .only_for = {"pingpong", "producer_consumer"}, .written = emit::unless_default,
      .conflicts_with = "post_interval_ns", .named = true},
+    {.name = "wait", .where = &scenario::wait, .type = kind::choice, .choices = choices_of(wait_names),
+     .only_for = {"postwait", "pingpong", "producer_consumer"}, .written = emit::unless_default, .named = true},
+    {.name = "spin_ns", .where = &scenario::spin_ns, .type = kind::integer, .max = 1'000'000'000,
+     .only_for = {"postwait", "pingpong", "producer_consumer"}, .written = emit::unless_default, .named = true},
     {.name = "checks", .where = &scenario::checks, .type = kind::check_list, .only_for = {"edge_cases"},
      .written = emit::unless_default},
     {.name = "trials", .where = &scenario::trials, .type = kind::integer, .min = 1, .max = 100'000,

@@ -49,6 +49,7 @@ public:
         run_length();
         if (bad_.contains("workload") || !given_.contains("workload")) return;
         only_for();
+        wait_policy();
         if (sc_.workload == "pingpong") pingpong();
         if (sc_.workload == "producer_consumer") producer_consumer();
         host_limit();
@@ -95,11 +96,27 @@ private:
     void only_for() {
         for (const auto& f : schema::fields) {
             if (schema::applies_to(f, sc_.workload) || !given_.contains(std::string(f.name))) continue;
-            const auto& w = f.only_for;
-            fail({std::string(f.name)}, w[1].empty() ? fmt::format("only for workload {}, not {}", w[0], sc_.workload)
-                                                     : fmt::format("only for workloads {} and {}, not {}", w[0], w[1],
-                                                                   sc_.workload));
+            std::vector<std::string_view> names;
+            for (const auto w : f.only_for)
+                if (!w.empty()) names.push_back(w);
+            const std::string list =
+                names.size() == 1 ? std::string(names[0])
+                                  : fmt::format("{} and {}",
+                                                fmt::join(names.begin(), names.end() - 1, ", "), names.back());
+            fail({std::string(f.name)}, fmt::format("only for workload{} {}, not {}", names.size() == 1 ? "" : "s",
+                                                    list, sc_.workload));
         }
+    }
+
+    // The wait policies are libpsem's: the raw backend is glibc's sem_wait and nothing else.
+    void wait_policy() {
+        if (bad_.contains("wait") || sc_.wait == "block") return;
+        if (!bad_.contains("backend") && sc_.backend == "raw")
+            fail({"wait", "backend"}, fmt::format("wait \"{}\" is libpsem's; the raw backend calls sem_wait "
+                                                  "directly (use backend \"psem\")",
+                                                  sc_.wait));
+        if (sc_.wait == "spin" && sc_.spin_ns == 0 && !bad_.contains("spin_ns"))
+            fail({"wait", "spin_ns"}, "wait \"spin\" needs spin_ns, the spin budget in ns (1 to 1000000000)");
     }
 
     void pingpong() {

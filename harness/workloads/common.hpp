@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 namespace psem::bench::detail {
@@ -25,7 +26,8 @@ namespace psem::bench::detail {
     return sc.critical_section_ns != 0 ? busy_iterations_for(sc.critical_section_ns) : 0;
 }
 
-/// The psem wrapper, as a user of the library would call it.
+/// The psem wrapper, as a user of the library would call it. The wait policy is the
+/// handle's (set once before the start barrier), so the loop is the same for all three.
 struct psem_backend {
     psem::semaphore* sem;
     [[nodiscard]] bool post() const noexcept { return !sem->post(); }
@@ -56,19 +58,22 @@ decltype(auto) with_backend(const worker_env& env, std::size_t index, F&& f) {
     return false;
 }
 
-/// CPU time and context switches of the calling thread over the measured phase.
+/// CPU time and context switches of the calling thread over the measured phase. The CPU
+/// time is the thread's CPU clock (the scheduler's exact runtime): rusage's user and
+/// system times are tick samples scaled to it and read 0 for a phase of a millisecond.
 class phase_meter {
 public:
     void begin() noexcept {
         ::getrusage(RUSAGE_THREAD, &ru0_);
+        cpu0_ns_ = thread_cpu_ns();
         start_ns_ = now_ns();
     }
     void end(worker_result& r) noexcept {
         r.end_ns = now_ns();
         r.start_ns = start_ns_;
+        r.cpu_ns = thread_cpu_ns() - cpu0_ns_;
         rusage ru1{};
         ::getrusage(RUSAGE_THREAD, &ru1);
-        r.cpu_ns = tv_ns(ru1.ru_utime) + tv_ns(ru1.ru_stime) - tv_ns(ru0_.ru_utime) - tv_ns(ru0_.ru_stime);
         r.voluntary_ctxsw = static_cast<std::uint64_t>(ru1.ru_nvcsw - ru0_.ru_nvcsw);
         r.involuntary_ctxsw = static_cast<std::uint64_t>(ru1.ru_nivcsw - ru0_.ru_nivcsw);
         r.intervals.finish(r.latency);  // the last, partial interval (when intervals were asked for)
@@ -76,10 +81,13 @@ public:
     [[nodiscard]] std::uint64_t start_ns() const noexcept { return start_ns_; }
 
 private:
-    static std::uint64_t tv_ns(const timeval& tv) noexcept {
-        return static_cast<std::uint64_t>(tv.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(tv.tv_usec) * 1000u;
+    static std::uint64_t thread_cpu_ns() noexcept {
+        timespec ts{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(ts.tv_nsec);
     }
     rusage ru0_{};
+    std::uint64_t cpu0_ns_ = 0;
     std::uint64_t start_ns_ = 0;
 };
 

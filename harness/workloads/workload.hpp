@@ -14,6 +14,7 @@
 #include <psem/semaphore.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -101,6 +102,14 @@ public:
     virtual void summarize(const scenario& sc, std::span<const worker_result> results,
                            run_record& record) const = 0;
 };
+
+/// The scenario's wait policy (`wait`, `spin_ns`) as libpsem's. Validation has refused
+/// anything else, so an unknown name cannot reach here; it would read as block.
+[[nodiscard]] inline psem::wait_policy wait_policy_of(const scenario& sc) noexcept {
+    if (sc.wait == "spin") return psem::wait_policy::spin(std::chrono::nanoseconds(sc.spin_ns));
+    if (sc.wait == "adaptive") return psem::wait_policy::adaptive();
+    return psem::wait_policy::block();
+}
 
 /// The workload of that name, or nullptr.
 [[nodiscard]] const workload* find_workload(std::string_view name);

@@ -6,7 +6,10 @@
 
 #include "bench_process.hpp"
 
+#include <sched.h>
+
 #include <fstream>
+#include <map>
 
 using nlohmann::json;
 using psem_test::run_process;
@@ -435,4 +438,45 @@ TEST(Run, DefaultReportGoesUnderResultsRuns) {
     std::string path = r.err.substr(pos + 8);
     path = path.substr(0, path.find('\n'));
     EXPECT_TRUE(std::filesystem::exists(dir.path() / path)) << path;
+}
+
+// wait: the workers' semaphores wait as the scenario says. Spinning (a budget of 10 ms,
+// far above a hand-off) takes the token without sleeping, so the pair's voluntary context
+// switches drop from about two per round trip to almost none; every entry carries its CPU
+// time per op, and pingpong's its multiple of the context's cache-line round trip.
+TEST(Run, WaitPoliciesShowInTheContextSwitchesAndEachRoundTripHasItsLimitMultiple) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    ASSERT_EQ(::sched_getaffinity(0, sizeof set, &set), 0);
+    if (CPU_COUNT(&set) < 2) GTEST_SKIP() << "spinning needs the other side on another CPU";
+    json sc = scenario_of("it-wait", "pingpong", 2, 2000);
+    sc["repetitions"] = 1;
+    sc["affinity"] = "spread";
+    sc["spin_ns"] = 10000000;
+    sc["sweep"] = {{"wait", {"block", "spin", "adaptive"}}};
+    temp_dir dir;
+    const auto out = dir.file("report.json");
+    const auto p = run_process({bench, "run", write_scenario(dir, "w", sc), "--out", out, "--progress", "never"});
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    const json report = read_json(out);
+    const auto runs = iterations(report);
+    ASSERT_EQ(runs.size(), 3u);
+    std::map<std::string, double> switches;
+    for (const auto& b : runs) {
+        EXPECT_EQ(b.at("iterations").get<std::uint64_t>(), 2000u) << b.at("name");
+        EXPECT_GT(b.at("cpu_time").get<double>(), 0) << b.at("name");
+        switches[b.at("name").get<std::string>()] = b.at("voluntary_ctxsw_per_op").get<double>();
+        const auto& line = report.at("context").at("psem").at("cacheline_round_trip");
+        if (line.is_object()) {
+            EXPECT_NEAR(b.at("cacheline_multiple").get<double>(),
+                        b.at("real_time").get<double>() / line.at("ns").get<double>(), 1e-6 * b.at("real_time").get<double>());
+        } else {
+            EXPECT_FALSE(b.contains("cacheline_multiple"));
+        }
+    }
+    const double block = switches.at("pingpong/wait:block/processes:2/threads:1/spin_ns:10000000");
+    const double spin = switches.at("pingpong/wait:spin/processes:2/threads:1/spin_ns:10000000");
+    EXPECT_GT(block, 1.0) << "a blocking hand-off sleeps on each side";
+    EXPECT_LT(spin, 0.5) << "a 10 ms spin should catch nearly every hand-off";
+    EXPECT_TRUE(psem_test::bench_leftovers(p.pid).empty());
 }

@@ -109,9 +109,28 @@ TEST(Render, MarkdownTable) {
     const std::vector<run_record> recs{r};
     const auto lines = lines_of(render_markdown(recs));
     ASSERT_EQ(lines.size(), 3u);
-    EXPECT_EQ(lines[0], "| benchmark | ns/op | ops/s | p50 | p99 | cv% | ctxsw/op |");
-    EXPECT_EQ(lines[1], "| --- | --: | --: | --: | --: | --: | --: |");
-    EXPECT_EQ(lines[2], "| odd\\|name | 14.2 | 70.4M | - | - | - | 0.02 |");
+    EXPECT_EQ(lines[0], "| benchmark | ns/op | ops/s | p50 | p99 | cpu/op | cv% | ctxsw/op |");
+    EXPECT_EQ(lines[1], "| --- | --: | --: | --: | --: | --: | --: | --: |");
+    // cpu/op: the record's cpu_time (3.5 x 14.21 ns), beside the latency.
+    EXPECT_EQ(lines[2], "| odd\\|name | 14.2 | 70.4M | - | - | 50 ns | - | 0.02 |");
+}
+
+// pingpong's round trips as multiples of the cache-line limit: a column only when some
+// row has the figure, "-" in the rows that do not.
+TEST(Render, LimitMultipleColumnOnlyWhereMeasured) {
+    run_record pp = report_test::postwait_run(0, 3140, 1);
+    pp.name = pp.run_name = "pingpong";
+    pp.counters["cacheline_multiple"] = 3.14;
+    run_record pw = report_test::postwait_run(0, 14.21, 1);
+    pw.name = pw.run_name = "postwait";
+    const std::vector<run_record> both{pp, pw};
+    const auto lines = lines_of(render_markdown(both));
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0], "| benchmark | ns/op | ops/s | p50 | p99 | cpu/op | cv% | ctxsw/op | x limit |");
+    EXPECT_NE(lines[2].find("| 3.1x |"), std::string::npos) << lines[2];
+    EXPECT_EQ(lines[3].substr(lines[3].size() - 5), "| - |") << lines[3];
+    const std::vector<run_record> alone{pw};
+    EXPECT_EQ(render_markdown(alone).find("x limit"), std::string::npos);
 }
 
 TEST(Render, CsvHasEveryRecordAndCounter) {
