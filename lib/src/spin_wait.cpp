@@ -14,7 +14,6 @@ constexpr std::int64_t giga = 1'000'000'000;
 // Below this the adaptive policy stops spinning: a spin shorter than a few cache-line
 // transfers cannot catch a post from another CPU.
 constexpr std::int64_t min_spin_ns = 256;
-constexpr std::int64_t probe_ns = 2'000;
 constexpr std::uint32_t first_probe_every = 64;
 constexpr std::uint32_t last_probe_every = 1024;
 // A wait that blocked for less than this did not sleep (the unit came as it went to):
@@ -37,34 +36,36 @@ inline void cpu_pause() noexcept {
 #endif
 }
 
-// Spins until a unit is taken or `budget_ns` has passed; true when taken, *spent_ns the
-// time it took. No system call: sem_getvalue and sem_trywait are atomic operations on the
-// semaphore word in glibc (a waiter that is only spinning is not registered as one, so
-// the poster's sem_post makes no futex call either). The value is read before each
-// attempt so that an empty semaphore's cache line is only read, not bounced between
-// spinners; the clock is read every few rounds.
-bool spin_take(sem_t* sem, std::int64_t budget_ns, std::int64_t* spent_ns) noexcept {
-    if (::sem_trywait(sem) == 0) {  // already there: no clock read
-        *spent_ns = 0;
-        return true;
-    }
-    const std::int64_t start = clock_ns(CLOCK_MONOTONIC);
-    const std::int64_t stop = start + budget_ns;
+enum class spin_outcome { took, ran_out, took_after_preemption };
+
+// A gap this long between two looks at the clock means the spinner was not running: the
+// scheduler ran something else on its CPU (a few rounds of the loop take well under 1 us).
+constexpr std::int64_t preempted_gap_ns = 4'000;
+
+// Spins until a unit is taken or `budget_ns` has passed. No system call: sem_getvalue and
+// sem_trywait are atomic operations on the semaphore word in glibc (a waiter that is only
+// spinning is not registered as one, so the poster's sem_post makes no futex call either).
+// The value is read before each attempt so that an empty semaphore's cache line is only
+// read, not bounced between spinners; the clock is read every few rounds. With `judge`,
+// a unit taken right after the spinner was preempted is told apart (one more clock
+// read): on a CPU shared with the poster that is how a spin "succeeds", by the poster
+// running in its place, and it says nothing for spinning.
+spin_outcome spin_take(sem_t* sem, std::int64_t budget_ns, bool judge) noexcept {
+    std::int64_t last = clock_ns(CLOCK_MONOTONIC);
+    const std::int64_t stop = last + budget_ns;
     for (;;) {
         for (int round = 0; round < 4; ++round) {
             int value = 0;
             ::sem_getvalue(sem, &value);
             if (value > 0 && ::sem_trywait(sem) == 0) {
-                *spent_ns = clock_ns(CLOCK_MONOTONIC) - start;
-                return true;
+                if (judge && clock_ns(CLOCK_MONOTONIC) - last > preempted_gap_ns) return spin_outcome::took_after_preemption;
+                return spin_outcome::took;
             }
             cpu_pause();
         }
         const std::int64_t now = clock_ns(CLOCK_MONOTONIC);
-        if (now >= stop) {
-            *spent_ns = now - start;
-            return false;
-        }
+        if (now >= stop) return spin_outcome::ran_out;
+        last = now;
     }
 }
 
@@ -82,7 +83,7 @@ spin_learning& spin_learning::operator=(const spin_learning& o) noexcept {
 
 std::int64_t spin_learning::limit(std::int64_t ceiling_ns) const noexcept {
     const std::uint32_t wake = wake_ns_.load(std::memory_order_relaxed);
-    return wake == unset ? ceiling_ns : std::min<std::int64_t>(ceiling_ns, wake);
+    return wake == unset ? ceiling_ns : std::min<std::int64_t>(ceiling_ns, 2 * static_cast<std::int64_t>(wake));
 }
 
 std::int64_t spin_learning::current(std::int64_t ceiling_ns) const noexcept {
@@ -103,15 +104,16 @@ std::int64_t spin_learning::next_budget(std::int64_t ceiling_ns, bool* probe) no
     }
     skipped_.store(0, std::memory_order_relaxed);
     *probe = true;
-    return std::min(probe_ns, limit(ceiling_ns));
+    return limit(ceiling_ns);
 }
 
-void spin_learning::took(std::int64_t spent_ns, std::int64_t ceiling_ns, bool probe) noexcept {
+void spin_learning::took(std::int64_t ceiling_ns, bool probe) noexcept {
     const std::int64_t lim = limit(ceiling_ns);
     std::int64_t next = 0;
     if (probe) {
-        // Back on: a budget that would have caught this post a few times over.
-        next = std::max<std::int64_t>(4 * spent_ns, 4 * min_spin_ns);
+        // Back on, at the full budget: the other side may still be blocking (and so slow
+        // to answer) until its own probe succeeds.
+        next = lim;
         probe_every_.store(first_probe_every, std::memory_order_relaxed);
     } else {
         const std::int64_t budget = current(ceiling_ns);
@@ -150,6 +152,10 @@ void spin_learning::blocked_for(std::int64_t ns) noexcept {
 
 std::error_code semaphore::policy_wait(clockid_t clock, const timespec* abs, wait_policy policy) noexcept {
     assert(sem_ != nullptr);
+    // A unit that is already there is taken without spinning, and teaches the adaptive
+    // rule nothing: on one CPU the poster often runs (wake-up preemption) before the
+    // waiter gets here, and counting that as a spin that worked kept spinning on there.
+    if (::sem_trywait(sem_) == 0) return detail::no_error();
     const bool adaptive = policy.how() == wait_policy::mode::adaptive;
     bool probe = false;
     std::int64_t budget = 0;
@@ -167,17 +173,21 @@ std::error_code semaphore::policy_wait(clockid_t clock, const timespec* abs, wai
                 cut = true;
             }
         }
-        std::int64_t spent = 0;
-        if (budget > 0 && spin_take(sem_, budget, &spent)) {
-            if (adaptive) learning_.took(spent, policy.budget().count(), probe);
+        const spin_outcome got = budget > 0 ? spin_take(sem_, budget, adaptive) : spin_outcome::ran_out;
+        if (got == spin_outcome::took) {
+            if (adaptive) learning_.took(policy.budget().count(), probe);
+            return detail::no_error();
+        }
+        if (got == spin_outcome::took_after_preemption) {
+            learning_.ran_out(policy.budget().count(), probe);
             return detail::no_error();
         }
         if (adaptive && !cut) learning_.ran_out(policy.budget().count(), probe);
     }
     std::int64_t blocked_at = 0;
     if (adaptive) {
-        // A unit that is there needs no wake-up, and the time taken would say nothing of one.
-        if (::sem_trywait(sem_) == 0) return detail::no_error();
+        // A unit that came as the spin ended needs no wake-up and would say nothing of one.
+        if (budget > 0 && ::sem_trywait(sem_) == 0) return detail::no_error();
         blocked_at = clock_ns(CLOCK_MONOTONIC);
     }
     const int rc = abs != nullptr ? ::sem_clockwait(sem_, clock, abs) : ::sem_wait(sem_);

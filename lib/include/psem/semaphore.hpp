@@ -69,7 +69,7 @@ public:
     [[nodiscard]] std::int64_t next_budget(std::int64_t ceiling_ns, bool* probe) noexcept;
     /// The budget a wait would get now, without counting it (for spin_budget()).
     [[nodiscard]] std::int64_t current(std::int64_t ceiling_ns) const noexcept;
-    void took(std::int64_t spent_ns, std::int64_t ceiling_ns, bool probe) noexcept;
+    void took(std::int64_t ceiling_ns, bool probe) noexcept;
     void ran_out(std::int64_t ceiling_ns, bool probe) noexcept;
     void blocked_for(std::int64_t ns) noexcept;
 

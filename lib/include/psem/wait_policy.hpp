@@ -41,16 +41,21 @@ public:
         return wait_policy(mode::spin, clamp(budget));
     }
     /// Spin for a learned budget of at most `ceiling`, then block. The rule:
-    /// - the budget starts at the ceiling; a wait whose spin got the unit raises it by a
+    /// - a unit that is already there is taken at once and teaches nothing (on one CPU the
+    ///   poster often runs before the waiter gets to wait); a unit taken right after the
+    ///   spinner was preempted counts as a spin that ran out (the poster ran in its place);
+    /// - the budget starts at the limit; a wait whose spin got the unit raises it by a
     ///   quarter (up to the limit); a wait whose spin ran out halves it, and below 256 ns
     ///   the handle stops spinning;
     /// - while it does not spin, every 64th wait (then every 128th, ... every 1024th while
-    ///   those probes keep failing) spins up to 2 us, and a probe that gets the unit turns
-    ///   spinning back on;
-    /// - the limit is the smaller of `ceiling` and the wake-up latency the handle measures:
-    ///   the shortest recent wait that blocked (a wait that blocked took at least one
-    ///   wake-up; the estimate follows longer ones slowly), so it never spins much longer
-    ///   than blocking would have cost.
+    ///   those probes keep failing) spins for the whole limit, and a probe that gets the
+    ///   unit turns spinning back on at the limit (when both sides of a hand-off have
+    ///   stopped spinning, each answers only after a wake-up, so a shorter probe could
+    ///   never catch the other);
+    /// - the limit is the smaller of `ceiling` and twice the wake-up latency the handle
+    ///   measures on its own waits that blocked (an estimate that follows shorter ones
+    ///   fast and longer ones slowly; a blocked wait takes at least one wake-up), so it
+    ///   never spins much longer than blocking would have cost.
     /// The state is per handle, shared by the threads that use it (relaxed atomics: a lost
     /// update only delays the learning).
     static constexpr wait_policy adaptive(std::chrono::nanoseconds ceiling = default_adaptive_ceiling) noexcept {

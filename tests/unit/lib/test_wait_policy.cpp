@@ -112,10 +112,9 @@ TEST(WaitPolicy, NoUnitIsLostOrDuplicatedBetweenProcesses) {
     EXPECT_EQ(sem.value(), 0) << "units left over: some wait returned without taking one";
 }
 
-// The adaptive rule: spins that run out halve the budget until the handle stops spinning;
-// while off, every 64th wait probes, and a probe that gets its unit turns spinning back
-// on; spins that succeed then raise the budget to the ceiling.
-TEST(WaitPolicy, AdaptiveStopsSpinningAfterFailuresAndStartsAgainAfterAProbe) {
+// The adaptive rule on a handle: spins that run out (a timed wait with nothing posted)
+// halve the budget, from the ceiling, until the handle stops spinning.
+TEST(WaitPolicy, AdaptiveStopsSpinningAfterSpinsThatRanOut) {
     name_guard name;
     auto sem = semaphore::create(name);
     const auto policy = wait_policy::adaptive(50us);
@@ -127,24 +126,56 @@ TEST(WaitPolicy, AdaptiveStopsSpinningAfterFailuresAndStartsAgainAfterAProbe) {
         ++misses;
     }
     EXPECT_EQ(misses, 8);
-    EXPECT_EQ(sem.spin_budget(50us), 0ns);
-
-    // Units that are there: the next 63 waits do not spin (sem_wait takes the unit), the
-    // 64th probes and takes it at once.
-    for (int i = 0; i < 63; ++i) {
-        ASSERT_FALSE(sem.post());
-        ASSERT_FALSE(sem.wait(policy));
-        ASSERT_EQ(sem.spin_budget(50us), 0ns) << "wait " << i + 1 << " turned spinning on";
-    }
+    // A unit that is there is taken without spinning and teaches nothing.
     ASSERT_FALSE(sem.post());
     ASSERT_FALSE(sem.wait(policy));
-    EXPECT_GT(sem.spin_budget(50us), 0ns) << "the 64th wait's probe succeeded";
+    EXPECT_EQ(sem.spin_budget(50us), 0ns);
+}
 
-    for (int i = 0; i < 40; ++i) {
-        ASSERT_FALSE(sem.post());
-        ASSERT_FALSE(sem.wait(policy));
+// The rest of the rule, step by step on the learning state itself (what a spin that
+// succeeds, a probe, or a measured wake-up does), where no timing can blur it.
+TEST(WaitPolicy, AdaptiveRuleStepByStep) {
+    psem::detail::spin_learning l;
+    constexpr std::int64_t ceiling = 50'000;
+    bool probe = true;
+    EXPECT_EQ(l.next_budget(ceiling, &probe), ceiling);
+    EXPECT_FALSE(probe);
+    for (int i = 0; i < 8; ++i) l.ran_out(ceiling, false);
+    EXPECT_EQ(l.current(ceiling), 0);
+
+    // Off: every 64th wait probes with the whole limit; a failed probe doubles the period.
+    for (int i = 1; i < 64; ++i) {
+        ASSERT_EQ(l.next_budget(ceiling, &probe), 0) << "wait " << i;
+        ASSERT_FALSE(probe);
     }
-    EXPECT_EQ(sem.spin_budget(50us), 50us) << "successful spins raise the budget to the ceiling";
+    EXPECT_EQ(l.next_budget(ceiling, &probe), ceiling);
+    EXPECT_TRUE(probe);
+    l.ran_out(ceiling, true);
+    for (int i = 1; i < 128; ++i) ASSERT_EQ(l.next_budget(ceiling, &probe), 0) << "wait " << i;
+    EXPECT_EQ(l.next_budget(ceiling, &probe), ceiling);
+    ASSERT_TRUE(probe);
+    // A probe that gets its unit turns spinning back on at the full limit.
+    l.took(ceiling, true);
+    EXPECT_EQ(l.current(ceiling), ceiling);
+
+    // The limit follows the wake-ups measured: twice the estimate, which goes down fast
+    // and up slowly; a "blocked" wait under 1 us did not sleep and is ignored.
+    l.blocked_for(3'000);
+    EXPECT_EQ(l.current(ceiling), 6'000);
+    l.blocked_for(500);
+    EXPECT_EQ(l.current(ceiling), 6'000);
+    l.blocked_for(1'000);  // halfway down: 2000
+    EXPECT_EQ(l.current(ceiling), 4'000);
+    l.blocked_for(10'000);  // an eighth of the way up: 3000
+    EXPECT_EQ(l.current(ceiling), 6'000);
+
+    // Spins that succeed raise the budget by a quarter, up to the limit.
+    l.ran_out(ceiling, false);  // 6000 -> 3000
+    EXPECT_EQ(l.current(ceiling), 3'000);
+    l.took(ceiling, false);
+    EXPECT_EQ(l.current(ceiling), 3'751);
+    for (int i = 0; i < 5; ++i) l.took(ceiling, false);
+    EXPECT_EQ(l.current(ceiling), 6'000);
 }
 
 }  // namespace
