@@ -88,10 +88,14 @@ grep -q 'psem-bench failed on no-psem: psem-bench starts on the target (psem-ben
 [ -z "$(ls -A "$tmp/targets")" ] || fail "working directories left on the targets: $(ls "$tmp/targets")"
 
 # The good hosts alone, with the optional variables: exit 0, and they reached psem-bench.
+# Paths relative to the directory ansible-playbook starts in, as a user types them (the
+# binary through a relative symlink, so the copy must follow it).
+mkdir "$tmp/bin"
+ln -s "$bench" "$tmp/bin/psem-bench"
 set +e
-ansible-playbook -i "$tmp/inventory.ini" "$root/examples/ansible/psem-bench.yml" --limit host-a,host-b \
-  -e "psem_scenarios=$tmp/scenarios/postwait.json" -e "psem_reports_dir=$reports" \
-  -e psem_repetitions=2 -e '{"psem_sets": ["ops_per_worker=5000"]}' -e "psem_side_by_side=$tmp/fleet.md" \
+(cd "$tmp" && ansible-playbook -i inventory.ini "$root/examples/ansible/psem-bench.yml" --limit host-a,host-b \
+  -e psem_scenarios=scenarios/postwait.json -e psem_reports_dir=reports -e psem_bench_binary=bin/psem-bench \
+  -e psem_repetitions=2 -e '{"psem_sets": ["ops_per_worker=5000"]}' -e psem_side_by_side=fleet.md) \
   >"$tmp/out2.txt" 2>&1
 rc=$?
 set -e
