@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <sstream>
 
 namespace psem::bench::cli {
