@@ -110,4 +110,15 @@ for h in ("host-a", "host-b"):
     assert all(b["iterations"] == 5000 for b in reps), (h, [b["iterations"] for b in reps])
 PY
 grep -q '| benchmark | host-a ns/op | cv | host-b ns/op | cv | ratio |' "$tmp/fleet.md" || fail "psem_side_by_side not used"
+# Without the two required variables, or with scenarios that are not there: stop at once,
+# saying what is needed.
+set +e
+(cd "$tmp" && ansible-playbook -i inventory.ini "$root/examples/ansible/psem-bench.yml" \
+  -e psem_scenarios=no-such-dir -e psem_reports_dir=reports) >"$tmp/out3.txt" 2>&1
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || { cat "$tmp/out3.txt"; fail "missing scenarios: exit $rc, expected 2"; }
+grep -q 'psem-bench.yml needs psem_scenarios (a scenario file or directory on the controller, given: no-such-dir)' \
+  "$tmp/out3.txt" || { cat "$tmp/out3.txt"; fail "missing scenarios: no message saying so"; }
+! grep -q 'psem-bench run on the target' "$tmp/out3.txt" || fail "missing scenarios: it went on to run"
 echo "PASS: two local inventory names gave two reports and a side-by-side; the broken hosts failed with why"
