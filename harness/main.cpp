@@ -235,6 +235,23 @@ int main(int argc, char** argv) {
     gate_cmd->add_flag("--paired", gte.paired, "Decide round by round, as compare --paired (interleaved only)");
     gate_cmd->allow_extras();
 
+    cli::import_go_args imp;
+    auto* import_cmd = app.add_subcommand("import", "Turn another tool's benchmark output into a psem-bench report");
+    import_cmd->require_subcommand(1);
+    auto* import_go_cmd = import_cmd->add_subcommand(
+        "go", "Go's benchmark output (`go test -bench`, any -count, -cpu, -benchmem) as a report: one\n"
+              "repetition per result line (a name's repeats in order), the aggregates as `run` writes them,\n"
+              "ns/op as real_time, iterations = N, other units as counters, goos/goarch/pkg/cpu in the\n"
+              "context. Exit 0; 1 when Go reported a benchmark as failed (still written); 2 for\n"
+              "unreadable or malformed input (the message names the file and the line) or a bad --rename");
+    import_go_cmd->add_option("file", imp.file, "The output of go test -bench, or - for standard input")->required();
+    import_go_cmd->add_option("--out,-o", imp.out, "Report file, written atomically (default: the JSON on stdout)");
+    import_go_cmd->add_option("--rename", imp.renames,
+                              "GO_NAME=NAME: call a Go benchmark NAME in the report, so that compare and\n"
+                              "side-by-side match it with ours (BenchmarkPostWait-8=postwait/processes:1/threads:1);\n"
+                              "repeatable")
+        ->allow_extra_args(false);
+
     std::vector<std::string> validate_paths, validate_sets;
     auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running anything");
     validate_cmd->add_option("scenarios", validate_paths, "Scenario files or directories")->required();
@@ -279,6 +296,7 @@ int main(int argc, char** argv) {
             gte.record = gate_cmd->get_option("--record")->count() > 0;
             return cli::gate(gte);
         }
+        if (*import_go_cmd) return cli::import_go(imp);
         if (*validate_cmd) return cli::validate(validate_paths, validate_sets);
         if (*list_cmd) return cli::list(list_dir);
         if (*context_cmd) return cli::context();

@@ -108,6 +108,17 @@ struct gate_args {
 /// wrote no report, 128+N stopped by signal N.
 int gate(const gate_args& args);
 
+struct import_go_args {
+    std::string file;                 // Go's benchmark output; "-": standard input
+    std::string out;                  // empty: the report's JSON on stdout
+    std::vector<std::string> renames; // "GO_NAME=NAME": the name a Go benchmark gets in the report
+};
+/// `go test -bench` output -> a report (io/go_bench_reader.hpp) with aggregates, written
+/// atomically to `out`. Exit 0; 1 when Go reported a benchmark as failed (the report is
+/// written, with the failure in it); 2 for input that cannot be read or is malformed (the
+/// message names the file and the line), a bad --rename, or an --out that cannot be written.
+int import_go(const import_go_args& args);
+
 int validate(const std::vector<std::string>& paths, const std::vector<std::string>& sets);
 int list(const std::string& dir);
 int context();

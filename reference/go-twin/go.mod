@@ -1,0 +1,3 @@
+module psem.invalid/gotwin
+
+go 1.19
