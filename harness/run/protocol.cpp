@@ -23,6 +23,8 @@ std::string encode_request(const worker_request& r) {
         {"cpus", r.cpus},
         {"fault", r.fault},
         {"hlog_interval_ns", r.hlog_interval_ns},
+        {"sysv_id", r.sysv_id},
+        {"fds", r.fds},
     };
     return j.dump();
 }
@@ -44,6 +46,12 @@ worker_request decode_request(const std::string& text) {
     r.cpus = j.at("cpus").get<std::vector<int>>();
     r.fault = j.at("fault").get<std::string>();
     r.hlog_interval_ns = j.at("hlog_interval_ns").get<std::uint64_t>();
+    r.sysv_id = j.at("sysv_id").get<int>();
+    if (r.sysv_id < -1) throw std::runtime_error("worker request: sysv_id must be -1 or an id");
+    r.fds = j.at("fds").get<std::vector<int>>();
+    if (r.fds.size() > max_inherited_fds) throw std::runtime_error("worker request: too many fds");
+    for (const int fd : r.fds)
+        if (fd <= result_fd) throw std::runtime_error("worker request: fds must be above the result pipe's (3)");
     if (r.cpus.size() != static_cast<std::size_t>(r.config.threads_per_process))
         throw std::runtime_error("worker request: cpus must list one entry per thread");
     return r;

@@ -27,7 +27,12 @@ struct worker_request {
     std::vector<int> cpus;                 // one per thread, -1 = no pinning
     std::string fault;                     // test-only fault injection, see worker_main.cpp
     std::uint64_t hlog_interval_ns = 0;    // latency intervals for `run --hlog`; 0: none
+    int sysv_id = -1;                      // backend sysv: the run's SysV set
+    std::vector<int> fds;                  // backends eventfd and pipe: inherited descriptors
 };
+
+/// At most this many descriptors are handed to a worker (pipe: two per semaphore).
+inline constexpr std::size_t max_inherited_fds = 2 * max_primitive_slots;
 
 [[nodiscard]] std::string encode_request(const worker_request& req);
 /// Throws std::runtime_error (or nlohmann::json::exception) on a malformed request.

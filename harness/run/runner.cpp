@@ -3,6 +3,7 @@
 #include "measure/hdr_codec.hpp"
 
 #include "measure/clock.hpp"
+#include "run/backend_objects.hpp"
 #include "run/names.hpp"
 #include "run/protocol.hpp"
 #include "run/shared_control.hpp"
@@ -24,6 +25,7 @@ struct run_objects {
     std::vector<psem::semaphore> sems;
     psem::semaphore ready, start;
     shared_control control;
+    backend_objects backend;         // after control: released first (its slots live there)
     std::vector<std::string> names;  // semaphore names still linked
 
     ~run_objects() { unlink_all(); }
@@ -152,6 +154,10 @@ run_outcome run_once(const run_point& point, int repetition, const run_options& 
     if (!ec) objs.control = shared_control::create(req.control_name, wl->stamp_slots(sc), ec);
     if (ec) return fail(std::move(out), run_status::failed, "cannot create the run's objects: " + ec.message());
     objs.control.get()->total_ops = wl->total_units(sc);
+    if (auto err = objs.backend.create(sc.backend, wl->semaphores(sc), *objs.control.get()))
+        return fail(std::move(out), run_status::failed, *err);
+    req.sysv_id = objs.backend.sysv_id();
+    req.fds = objs.backend.fds();
 
     // 2. Start one process per role; each thread opens, warms up and reports ready.
     signal_watch& sigs = signal_watch::instance();

@@ -22,10 +22,12 @@ namespace {
 struct worker_init {
     int pipe_write = -1;
     pid_t parent = -1;
+    std::span<const int> inherited;  // the backend's descriptors, at their own numbers
 
     template <class Launcher>
     bp::error_code on_setup(Launcher& launcher, const bp::filesystem::path&, const char* const*&) {
         launcher.fd_whitelist.push_back(result_fd);  // survive the launcher's close-all
+        for (const int fd : inherited) launcher.fd_whitelist.push_back(fd);
         return {};
     }
 
@@ -38,6 +40,8 @@ struct worker_init {
         } else if (::dup2(pipe_write, result_fd) < 0) {
             return {errno, bp::system_category()};
         }
+        for (const int fd : inherited)
+            if (::fcntl(fd, F_SETFD, 0) != 0) return {errno, bp::system_category()};
         const int devnull = ::open("/dev/null", O_RDONLY);
         if (devnull >= 0) {
             ::dup2(devnull, STDIN_FILENO);
@@ -79,7 +83,7 @@ const std::string& self_executable() {
 }
 
 spawned_worker spawn_worker(const std::string& executable, const std::vector<std::string>& args,
-                            std::error_code& ec) {
+                            std::span<const int> inherited, std::error_code& ec) {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
         ec.assign(errno, std::system_category());
@@ -112,7 +116,7 @@ spawned_worker spawn_worker(const std::string& executable, const std::vector<std
     launcher_type launcher;
     pid_t pid = -1;
     try {
-        bp::process proc = launcher(ctx.get_executor(), bec, executable, args, worker_init{fds[1], ::getpid()});
+        bp::process proc = launcher(ctx.get_executor(), bec, executable, args, worker_init{fds[1], ::getpid(), inherited});
         if (!bec) {
             // worker_set reaps its workers itself (for the exit status): detach, so Boost's
             // destructor neither waits nor kills.

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <span>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -19,8 +20,10 @@ struct spawned_worker {
 /// and mask reset, and PR_SET_PDEATHSIG=SIGKILL so the worker dies with psem-bench (a
 /// `kill -9` of the parent leaves no worker running). Call it with SIGINT, SIGTERM and
 /// SIGCHLD blocked (see signals.hpp) so no handler of ours runs in the child before exec.
+/// `inherited` descriptors (close-on-exec in the parent) stay open in the child at the
+/// same numbers.
 [[nodiscard]] spawned_worker spawn_worker(const std::string& executable, const std::vector<std::string>& args,
-                                          std::error_code& ec);
+                                          std::span<const int> inherited, std::error_code& ec);
 
 /// Waits for `pid` to end (retrying on EINTR) and returns its wait status: the one place a
 /// worker, started or failed, is reaped without WNOHANG.

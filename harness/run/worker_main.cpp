@@ -6,6 +6,7 @@
 #include "run/shared_control.hpp"
 #include "sys/cpus.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -44,6 +45,19 @@ bool write_all(int fd, const std::string& data) {
         done += static_cast<std::size_t>(n);
     }
     return true;
+}
+
+// The backend's objects as the request names them: what the backend needs, and open.
+const char* bad_backend_handles(const worker_request& req) {
+    const std::string& b = req.config.backend;
+    const std::size_t n = req.sem_names.size();
+    const std::size_t want = b == "eventfd" ? n : b == "pipe" ? 2 * n : 0;
+    if (req.fds.size() != want) return "the wrong number of descriptors";
+    for (const int fd : req.fds)
+        if (::fcntl(fd, F_GETFD) < 0) return "a descriptor that is not open";
+    if ((b == "sysv") != (req.sysv_id >= 0)) return "a SysV set id where none belongs, or none";
+    if ((b == "unnamed" || b == "futex") && n > max_primitive_slots) return "more semaphores than slots";
+    return nullptr;
 }
 
 // Test-only faults (PSEM_BENCH_TEST_FAULT in the parent picks the worker): they let the
@@ -93,14 +107,21 @@ int worker_main(const std::string& request_json) {
         return 1;
     }
 
+    if (const char* bad = bad_backend_handles(req)) {
+        std::fprintf(stderr, "psem-bench worker %d: %s for backend %s\n", req.process_index, bad,
+                     req.config.backend.c_str());
+        return 2;
+    }
+
     barrier_state barrier{&ready, &start};
     const int threads = req.config.threads_per_process;
     std::vector<worker_result> results(static_cast<std::size_t>(threads));
     auto body = [&](int t) {
         // Best effort: a CPU list the scheduler refuses is reported by the parent's checks.
         if (const int cpu = req.cpus[static_cast<std::size_t>(t)]; cpu >= 0) (void)pin_this_thread(cpu);
-        worker_env env{req.config, req.role, req.process_index, t, req.process_index * threads + t,
-                       req.role_index, sems, control.get(), &ready_and_wait_start, &barrier,
+        worker_env env{req.config,     req.role,     req.process_index, t,
+                       req.process_index * threads + t, req.role_index, sems, control.get(),
+                       req.sysv_id,    req.fds,      &ready_and_wait_start, &barrier,
                        req.hlog_interval_ns};
         auto& r = results[static_cast<std::size_t>(t)];
         try {

@@ -31,7 +31,7 @@ std::optional<std::string> worker_set::start(const worker_request& req, const st
     spawned_worker w;
     {
         signal_watch::block_scope blocked;  // no handler of ours may run in the child
-        w = spawn_worker(self_executable(), {"__worker", encode_request(req)}, ec);
+        w = spawn_worker(self_executable(), {"__worker", encode_request(req)}, req.fds, ec);
     }
     if (ec) {
         std::string hint;

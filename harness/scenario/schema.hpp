@@ -75,7 +75,11 @@ namespace schema {
 
 inline constexpr std::array<std::string_view, 4> workload_names = {"postwait", "pingpong", "producer_consumer",
                                                                    "edge_cases"};
-inline constexpr std::array<std::string_view, 2> backend_names = {"psem", "raw"};
+// psem: libpsem; raw: glibc on the same named semaphore (the wrapper's calibration);
+// the rest are other primitives doing the same job, to tell the named semaphore's cost
+// from the kernel's and the scheduler's (workloads/common.hpp).
+inline constexpr std::array<std::string_view, 7> backend_names = {"psem", "raw", "unnamed", "sysv", "futex", "eventfd",
+                                                                  "pipe"};
 inline constexpr std::array<std::string_view, 3> wait_names = {"block", "spin", "adaptive"};
 
 /// How a value is read and checked (one reader per kind, in fields.cpp).
@@ -104,7 +108,7 @@ struct field {
     kind type{};
     std::uint64_t min = 0;              // integer: the accepted range
     std::uint64_t max = 0;
-    std::array<std::string_view, 4> choices{};  // choice: the accepted values ("" ends the list)
+    std::array<std::string_view, 8> choices{};  // choice: the accepted values ("" ends the list)
     bool sweepable = true;
     std::array<std::string_view, 3> only_for{};  // the workloads it belongs to; none = every workload
     emit written = emit::always;
@@ -114,9 +118,9 @@ struct field {
 };
 
 template <std::size_t N>
-constexpr std::array<std::string_view, 4> choices_of(const std::array<std::string_view, N>& names) {
-    static_assert(N <= 4);
-    std::array<std::string_view, 4> out{};
+constexpr std::array<std::string_view, 8> choices_of(const std::array<std::string_view, N>& names) {
+    static_assert(N <= 8);
+    std::array<std::string_view, 8> out{};
     for (std::size_t i = 0; i < N; ++i) out[i] = names[i];
     return out;
 }

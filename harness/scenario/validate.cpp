@@ -21,6 +21,8 @@ namespace {
 
 constexpr std::uint64_t default_ops_per_worker = 100000;
 constexpr int max_processes = static_cast<int>(schema::max_processes);
+constexpr unsigned sysv_value_max = 32767;   // SEMVMX on Linux
+constexpr unsigned pipe_value_max = 65536;   // a pipe's default capacity (16 pages)
 
 // Errors are collected from the base document and from every sweep point; the same
 // mistake seen at many points is reported once.
@@ -50,6 +52,7 @@ public:
         if (bad_.contains("workload") || !given_.contains("workload")) return;
         only_for();
         wait_policy();
+        backend();
         if (sc_.workload == "pingpong") pingpong();
         if (sc_.workload == "producer_consumer") producer_consumer();
         host_limit();
@@ -108,15 +111,42 @@ private:
         }
     }
 
-    // The wait policies are libpsem's: the raw backend is glibc's sem_wait and nothing else.
+    // The wait policies are libpsem's: every other backend is its own primitive's wait.
     void wait_policy() {
         if (bad_.contains("wait") || sc_.wait == "block") return;
-        if (!bad_.contains("backend") && sc_.backend == "raw")
-            fail({"wait", "backend"}, fmt::format("wait \"{}\" is libpsem's; the raw backend calls sem_wait "
-                                                  "directly (use backend \"psem\")",
-                                                  sc_.wait));
+        if (!bad_.contains("backend") && sc_.backend != "psem")
+            fail({"wait", "backend"}, fmt::format("wait \"{}\" is libpsem's; the {} backend waits with its own "
+                                                  "primitive (use backend \"psem\")",
+                                                  sc_.wait, sc_.backend));
         if (sc_.wait == "spin" && sc_.spin_ns == 0 && !bad_.contains("spin_ns"))
             fail({"wait", "spin_ns"}, "wait \"spin\" needs spin_ns, the spin budget in ns (1 to 1000000000)");
+    }
+
+    // What a backend cannot express. The edge_cases checks are libpsem's errors (try_wait,
+    // timed waits, overflow, names); a SysV semaphore holds at most SEMVMX; a pipe holds
+    // its capacity, which the parent fills with the initial value before any reader runs.
+    void backend() {
+        if (bad_.contains("backend") || sc_.backend == "psem") return;
+        if (sc_.workload == "edge_cases") {
+            if (sc_.backend != "raw")
+                fail({"backend"}, fmt::format("the edge_cases checks are libpsem's own errors (try_wait, timed "
+                                              "waits, overflow, names), which backend \"{}\" does not have; "
+                                              "use backend \"psem\"",
+                                              sc_.backend));
+            return;
+        }
+        if (bad_.contains("initial_value")) return;
+        if (sc_.backend == "sysv" && sc_.initial_value > sysv_value_max)
+            fail({"initial_value", "backend"}, fmt::format("a SysV semaphore holds at most {} (SEMVMX), got "
+                                                           "initial_value {}",
+                                                           sysv_value_max, sc_.initial_value));
+        // Every worker may post once more before it waits (postwait): leave them room.
+        const auto pipe_room = pipe_value_max - static_cast<unsigned>(std::min(sc_.workers(), 4096));
+        if (sc_.backend == "pipe" && sc_.initial_value > pipe_room)
+            fail({"initial_value", "backend"}, fmt::format("a pipe holds {} units (its default capacity in "
+                                                           "bytes), less one per worker: initial_value at most "
+                                                           "{}, got {}",
+                                                           pipe_value_max, pipe_room, sc_.initial_value));
     }
 
     void pingpong() {

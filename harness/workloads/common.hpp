@@ -9,6 +9,8 @@
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -30,24 +32,93 @@ namespace psem::bench::detail {
 /// handle's (set once before the start barrier), so the loop is the same for all three.
 struct psem_backend {
     psem::semaphore* sem;
+    static psem_backend make(const worker_env& env, std::size_t i) { return {&env.sems[i]}; }
     [[nodiscard]] bool post() const noexcept { return !sem->post(); }
     [[nodiscard]] bool wait() const noexcept { return !sem->wait(); }
 };
 
-/// glibc directly on the same sem_t: the calibration twin.
+/// glibc directly on a sem_t: the named one (`raw`, the calibration twin) or the
+/// process-shared unnamed one in the control block (`unnamed`).
 struct raw_backend {
     sem_t* sem;
+    static raw_backend make(const worker_env& env, std::size_t i) { return {env.sems[i].native_handle()}; }
     [[nodiscard]] bool post() const noexcept { return ::sem_post(sem) == 0; }
     [[nodiscard]] bool wait() const noexcept { return ::sem_wait(sem) == 0; }
 };
+struct unnamed_backend : raw_backend {
+    static unnamed_backend make(const worker_env& env, std::size_t i) {
+        return {{&env.control->primitives[i].unnamed}};
+    }
+};
 
-/// Calls f(backend) with the scenario's backend bound to semaphore `index`, so a loop is
+/// A SysV semaphore set: one semop per post or wait (no SEM_UNDO: a unit outlives its poster).
+struct sysv_backend {
+    int id;
+    unsigned short num;
+    static sysv_backend make(const worker_env& env, std::size_t i) { return {env.sysv_id, static_cast<unsigned short>(i)}; }
+    [[nodiscard]] bool post() const noexcept { return op(1); }
+    [[nodiscard]] bool wait() const noexcept { return op(-1); }
+    [[nodiscard]] bool op(short delta) const noexcept {
+        sembuf b{num, delta, 0};
+        return ::semop(id, &b, 1) == 0;
+    }
+};
+
+/// The futex word of workloads/futex_sem.hpp.
+struct futex_backend {
+    futex_words* words;
+    static futex_backend make(const worker_env& env, std::size_t i) { return {&env.control->primitives[i].futex}; }
+    [[nodiscard]] bool post() const noexcept { return futex_sem::post(*words); }
+    [[nodiscard]] bool wait() const noexcept { return futex_sem::wait(*words); }
+};
+
+/// eventfd(EFD_SEMAPHORE): a post adds 1, a read takes 1.
+struct eventfd_backend {
+    int fd;
+    static eventfd_backend make(const worker_env& env, std::size_t i) { return {env.fds[i]}; }
+    [[nodiscard]] bool post() const noexcept {
+        const std::uint64_t one = 1;
+        return ::write(fd, &one, sizeof one) == static_cast<ssize_t>(sizeof one);
+    }
+    [[nodiscard]] bool wait() const noexcept {
+        std::uint64_t v = 0;
+        return ::read(fd, &v, sizeof v) == static_cast<ssize_t>(sizeof v);
+    }
+};
+
+/// A pipe, one byte per unit (its capacity, 64 KiB by default, bounds the value: a post
+/// beyond it blocks until a unit is taken).
+struct pipe_backend {
+    int read_fd, write_fd;
+    static pipe_backend make(const worker_env& env, std::size_t i) { return {env.fds[2 * i], env.fds[2 * i + 1]}; }
+    [[nodiscard]] bool post() const noexcept {
+        const char unit = 1;
+        return ::write(write_fd, &unit, 1) == 1;
+    }
+    [[nodiscard]] bool wait() const noexcept {
+        char unit = 0;
+        return ::read(read_fd, &unit, 1) == 1;
+    }
+};
+
+/// Calls f.template operator()<Backend>() with the scenario's backend type, so a loop is
 /// compiled once per backend and the choice costs nothing per op.
 template <class F>
+decltype(auto) with_backend_type(const worker_env& env, F&& f) {
+    const std::string& b = env.config.backend;
+    if (b == "raw") return f.template operator()<raw_backend>();
+    if (b == "unnamed") return f.template operator()<unnamed_backend>();
+    if (b == "sysv") return f.template operator()<sysv_backend>();
+    if (b == "futex") return f.template operator()<futex_backend>();
+    if (b == "eventfd") return f.template operator()<eventfd_backend>();
+    if (b == "pipe") return f.template operator()<pipe_backend>();
+    return f.template operator()<psem_backend>();
+}
+
+/// Calls f(backend) with the scenario's backend bound to semaphore `index`.
+template <class F>
 decltype(auto) with_backend(const worker_env& env, std::size_t index, F&& f) {
-    psem::semaphore& s = env.sems[index];
-    if (env.config.backend == "raw") return f(raw_backend{s.native_handle()});
-    return f(psem_backend{&s});
+    return with_backend_type(env, [&]<class B>() { return f(B::make(env, index)); });
 }
 
 /// Reports ready and waits for the start signal (after the warm-up, before the clock).

@@ -51,10 +51,9 @@ public:
 private:
     template <bool Idle>
     static worker_result run_with(worker_env& env) {
-        if (env.config.backend == "raw")
-            return run<Idle>(env, detail::raw_backend{env.sems[ping_sem].native_handle()},
-                             detail::raw_backend{env.sems[pong_sem].native_handle()});
-        return run<Idle>(env, detail::psem_backend{&env.sems[ping_sem]}, detail::psem_backend{&env.sems[pong_sem]});
+        return detail::with_backend_type(env, [&]<class B>() {
+            return run<Idle>(env, B::make(env, ping_sem), B::make(env, pong_sem));
+        });
     }
 
     template <bool Idle, class Sem>

@@ -10,8 +10,11 @@
 #include "measure/interval_tracker.hpp"
 #include "model/records.hpp"
 #include "scenario/scenario.hpp"
+#include "workloads/futex_sem.hpp"
 
 #include <psem/semaphore.hpp>
+
+#include <semaphore.h>
 
 #include <atomic>
 #include <chrono>
@@ -30,9 +33,20 @@ struct semaphore_spec {
     unsigned initial_value = 0;
 };
 
+/// The shared-memory semaphores of the `unnamed` and `futex` backends, one slot per
+/// semaphore_spec, each on a cache line of its own. The parent initialises the one the
+/// run's backend uses (sem_init with pshared = 1, or the futex word's value).
+struct alignas(64) primitive_slot {
+    sem_t unnamed;
+    futex_words futex;
+};
+inline constexpr std::size_t max_primitive_slots = 4;
+
 /// A small block of shared memory every worker maps: run-wide counters and flags that
-/// semaphores alone cannot express (who took the last unit, when to stop).
+/// semaphores alone cannot express (who took the last unit, when to stop), and the
+/// shared-memory backends' semaphores.
 struct control_block {
+    primitive_slot primitives[max_primitive_slots];
     std::atomic<std::uint64_t> taken{0};     // producer_consumer: units taken so far
     std::atomic<std::uint64_t> posted{0};    // producer_consumer: units posted so far
     std::atomic<std::uint32_t> stop{0};      // duration mode: set once time is up
@@ -55,6 +69,11 @@ struct worker_env {
     int role_index = 0;                    // index among the processes of the same role
     std::span<psem::semaphore> sems;       // in semaphore_spec order
     control_block* control = nullptr;
+    // The kernel objects of the sysv, eventfd and pipe backends, handed down by the parent:
+    // the SysV set's id (semaphore i is number i in it); one eventfd per semaphore; a pipe
+    // per semaphore (read end 2i, write end 2i + 1).
+    int sysv_id = -1;
+    std::span<const int> fds;
     /// Reports ready and blocks until the parent's start signal; returns false if the run
     /// was aborted meanwhile. The workload calls it after its warm-up.
     bool (*ready_and_wait_start)(void* barrier) = nullptr;

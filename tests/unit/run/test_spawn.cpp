@@ -54,7 +54,7 @@ TEST(Spawn, WorkerWritesToFdThreeAndReadsNothingFromStdin) {
     std::error_code ec;
     const std::string script = "read line; echo \"stdin:[$line] rc:$?\" >&3; "
                                "if [ -e /proc/self/fd/" + std::to_string(leaked) + " ]; then echo leaked >&3; fi";
-    const spawned_worker w = spawn_worker("/bin/sh", {"-c", script}, ec);
+    const spawned_worker w = spawn_worker("/bin/sh", {"-c", script}, {}, ec);
     ::close(leaked);
     ASSERT_FALSE(ec) << ec.message();
     ASSERT_GT(w.pid, 0);
@@ -65,9 +65,33 @@ TEST(Spawn, WorkerWritesToFdThreeAndReadsNothingFromStdin) {
     EXPECT_EQ(said, "stdin:[] rc:1\n");  // read hit end of file at once: /dev/null
 }
 
+// The backends' descriptors (eventfd, pipe) are handed down at their own numbers; the
+// parent's other close-on-exec descriptors are not, and the parent's copies stay
+// close-on-exec.
+TEST(Spawn, InheritedDescriptorsReachTheWorkerAtTheirNumbers) {
+    const int given = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 30);
+    const int kept = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 40);
+    ASSERT_GE(given, 30);
+    ASSERT_GE(kept, 40);
+    std::error_code ec;
+    const std::string script = "for fd in " + std::to_string(given) + " " + std::to_string(kept) +
+                               "; do if [ -e /proc/self/fd/$fd ]; then echo open:$fd >&3; fi; done";
+    const int inherited[] = {given};
+    const spawned_worker w = spawn_worker("/bin/sh", {"-c", script}, inherited, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    const std::string said = read_all(w.result_fd);
+    ::close(w.result_fd);
+    EXPECT_NE(::fcntl(given, F_GETFD) & FD_CLOEXEC, 0) << "the parent's copy must stay close-on-exec";
+    ::close(given);
+    ::close(kept);
+    const int st = reap(w.pid);
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << st;
+    EXPECT_EQ(said, "open:" + std::to_string(given) + "\n");
+}
+
 TEST(Spawn, ResultPipeIsNonBlockingAndCloseOnExec) {
     std::error_code ec;
-    const spawned_worker w = spawn_worker("/bin/sh", {"-c", "exit 0"}, ec);
+    const spawned_worker w = spawn_worker("/bin/sh", {"-c", "exit 0"}, {}, ec);
     ASSERT_FALSE(ec) << ec.message();
     EXPECT_NE(::fcntl(w.result_fd, F_GETFL) & O_NONBLOCK, 0);
     EXPECT_NE(::fcntl(w.result_fd, F_GETFD) & FD_CLOEXEC, 0);
@@ -78,7 +102,7 @@ TEST(Spawn, ResultPipeIsNonBlockingAndCloseOnExec) {
 
 TEST(Spawn, AMissingExecutableIsEnoentAndLeavesNoChild) {
     std::error_code ec;
-    const spawned_worker w = spawn_worker("/nonexistent/psem-worker", {}, ec);
+    const spawned_worker w = spawn_worker("/nonexistent/psem-worker", {}, {}, ec);
     EXPECT_EQ(ec, std::errc::no_such_file_or_directory) << ec.message();
     EXPECT_EQ(w.pid, -1);
     EXPECT_EQ(w.result_fd, -1);

@@ -75,7 +75,7 @@ INSTANTIATE_TEST_SUITE_P(Strings, BadScenario, ::testing::Values(
     bad_case{"workload_unknown", doc("", "mutex"),
              "t.json: /workload: expected \"postwait\", \"pingpong\", \"producer_consumer\" or \"edge_cases\", "
              "got \"mutex\" (a string)"},
-    bad_case{"backend", doc(R"(, "backend": "glibc")"), "t.json: /backend: expected \"psem\" or \"raw\", got \"glibc\" (a string)"},
+    bad_case{"backend", doc(R"(, "backend": "glibc")"), "t.json: /backend: expected \"psem\", \"raw\", \"unnamed\", \"sysv\", \"futex\", \"eventfd\" or \"pipe\", got \"glibc\" (a string)"},
     bad_case{"affinity_word", doc(R"(, "affinity": "fast")"),
              "t.json: /affinity: expected \"none\", \"spread\", \"compact\" or a CPU list like \"0,2-3\", got \"fast\" (a string)"},
     bad_case{"affinity_backwards", doc(R"(, "affinity": "0,3-1")"), "t.json: /affinity: CPU range 3-1 in \"0,3-1\" runs backwards"},
@@ -102,7 +102,7 @@ INSTANTIATE_TEST_SUITE_P(Structure, BadScenario, ::testing::Values(
     bad_case{"several_errors", doc(R"(, "processes": -1, "threads_per_process": 0, "backend": "x")"),
              "t.json: /processes: expected a positive integer, got -1\n"
              "t.json: /threads_per_process: expected a positive integer, got 0\n"
-             "t.json: /backend: expected \"psem\" or \"raw\", got \"x\" (a string)"},
+             "t.json: /backend: expected \"psem\", \"raw\", \"unnamed\", \"sysv\", \"futex\", \"eventfd\" or \"pipe\", got \"x\" (a string)"},
     bad_case{"top_level_array", "[1, 2]", "t.json: expected a JSON object at the top level, got an array"},
     bad_case{"top_level_string", "\"postwait\"", "t.json: expected a JSON object at the top level, got \"postwait\" (a string)"}));
 

@@ -131,7 +131,7 @@ TEST(Overrides, EveryErrorIsCollected) {
 
 TEST(Overrides, EmptyValueIsAnEmptyString) {
     EXPECT_EQ(messages(apply_overrides(parse_ok(doc()), {"backend="})),
-              "t.json: /backend: expected \"psem\" or \"raw\", got \"\" (a string) (from --set backend=)");
+              "t.json: /backend: expected \"psem\", \"raw\", \"unnamed\", \"sysv\", \"futex\", \"eventfd\" or \"pipe\", got \"\" (a string) (from --set backend=)");
 }
 
 TEST(Overrides, DurationOverrideDropsASweptOpCount) {

@@ -57,7 +57,7 @@ TEST(WaitField, BadValuesAndCombinationsAreRefused) {
     EXPECT_EQ(refused(R"(, "wait": "spin")"),
               "t.json: /wait: wait \"spin\" needs spin_ns, the spin budget in ns (1 to 1000000000)");
     EXPECT_EQ(refused(R"(, "wait": "adaptive", "backend": "raw")"),
-              "t.json: /wait: wait \"adaptive\" is libpsem's; the raw backend calls sem_wait directly "
+              "t.json: /wait: wait \"adaptive\" is libpsem's; the raw backend waits with its own primitive "
               "(use backend \"psem\")");
     EXPECT_EQ(refused(R"(, "spin_ns": 1000000001)"), "t.json: /spin_ns: expected at most 1000000000, got 1000000001");
     EXPECT_EQ(refused(R"(, "wait": "spin", "spin_ns": 1000)", "edge_cases"),
