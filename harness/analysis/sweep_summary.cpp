@@ -4,6 +4,7 @@
 #include "analysis/repetitions.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/mann_whitney.hpp"
+#include "stats/ratio_interval.hpp"
 #include "stats/sign_test.hpp"
 
 #include <algorithm>
@@ -27,6 +28,7 @@ sweep_point make_point(const repetition_group& g) {
         return p;
     }
     p.ns_per_op = g.median_ns_per_op();
+    p.ns_per_op_runs = g.good_ns_per_op();
     // Throughput: the measured counter when there is one (producer_consumer counts only
     // what consumers took), else the inverse of ns/op, which is what postwait's means.
     for (const run_record* r : g.good()) {
@@ -110,6 +112,42 @@ void find_knee(sweep_summary& s) {
     }
 }
 
+// A backend sweep lines every primitive up against psem: each point against the psem
+// point whose other swept values are the same.
+void compare_backends(sweep_summary& s) {
+    const auto backend_of = [](const sweep_point& p) -> const nlohmann::json* {
+        for (const auto& [field, value] : p.params)
+            if (field == "backend") return &value;
+        return nullptr;
+    };
+    const auto others = [](const sweep_point& p) {
+        auto rest = p.params;
+        std::erase_if(rest, [](const auto& kv) { return kv.first == "backend"; });
+        return rest;
+    };
+    for (sweep_point& p : s.points) {
+        const nlohmann::json* b = backend_of(p);
+        if (b == nullptr || p.ns_per_op_runs.empty()) continue;
+        for (const sweep_point& base : s.points) {
+            const nlohmann::json* bb = backend_of(base);
+            if (bb == nullptr || *bb != "psem" || base.ns_per_op_runs.empty() || others(base) != others(p)) continue;
+            if (&base == &p) {  // psem itself: the reference, no interval to give
+                p.vs_psem = 1.0;
+                break;
+            }
+            const ratio_interval r = ratio_confidence_interval(base.ns_per_op_runs, p.ns_per_op_runs);
+            if (!std::isfinite(r.estimate)) break;
+            p.vs_psem = r.estimate;
+            if (std::isfinite(r.lower) && std::isfinite(r.upper) && p.ns_per_op_runs.size() >= 2 &&
+                base.ns_per_op_runs.size() >= 2) {
+                p.vs_psem_low = r.lower;
+                p.vs_psem_high = r.upper;
+            }
+            break;
+        }
+    }
+}
+
 sweep_summary summarize_one(const std::string& scenario, const std::vector<run_record>& records,
                             double latency_limit_ns) {
     sweep_summary s;
@@ -120,6 +158,7 @@ sweep_summary summarize_one(const std::string& scenario, const std::vector<run_r
     count_runs(s);
     find_peak_and_fall(s);
     find_knee(s);
+    compare_backends(s);
     return s;
 }
 

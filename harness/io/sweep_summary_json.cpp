@@ -19,6 +19,8 @@ nlohmann::json point_json(const sweep_point& p) {
     j["ops_per_sec"] = num(p.ops_per_sec);
     if (p.p99_ns) j["p99_ns"] = num(*p.p99_ns);
     if (!p.p99_runs.empty()) j["p99_runs_over"] = p.p99_runs_over;
+    if (p.vs_psem) j["vs_psem"] = num(*p.vs_psem);
+    if (p.vs_psem_low && p.vs_psem_high) j["vs_psem_interval"] = {num(*p.vs_psem_low), num(*p.vs_psem_high)};
     return j;
 }
 
@@ -40,7 +42,7 @@ nlohmann::json index_json(const sweep_summary& s, const std::optional<std::size_
 
 }  // namespace
 
-nlohmann::json to_json(const sweep_summary& s) {
+static nlohmann::json summary_fields(const sweep_summary& s) {
     return {{"scenario", s.scenario},
             {"swept_fields", s.swept_fields},
             {"points", s.points.size()},
@@ -60,6 +62,16 @@ nlohmann::json to_json(const sweep_summary& s) {
             {"last_under_limit", index_json(s, s.last_under_limit)},
             {"lowest", index_json(s, s.lowest)},
             {"fall_fraction", s.fall_fraction}};
+}
+
+nlohmann::json to_json(const sweep_summary& s) {
+    nlohmann::json j = summary_fields(s);
+    // A backend sweep: every point against psem (Hodges-Lehmann ratio of ns/op, 95%).
+    nlohmann::json vs = nlohmann::json::array();
+    for (const sweep_point& p : s.points)
+        if (p.vs_psem) vs.push_back({{"point", point_label(p)}, {"ratio", *p.vs_psem}, {"detail", point_json(p)}});
+    if (!vs.empty()) j["vs_psem"] = std::move(vs);
+    return j;
 }
 
 }  // namespace psem::bench

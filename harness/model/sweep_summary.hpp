@@ -33,6 +33,12 @@ struct sweep_point {
     double peak_p_value = 1;               // Mann-Whitney, two-sided, against the peak's runs (the peak: 1)
     int p99_runs_over = 0;                 // repetitions whose p99 is over the limit
     double over_p_value = 1;               // sign test, one-sided: p99's median is over the limit
+
+    // When `backend` is swept: this point's ns/op against the psem point with the same other
+    // swept values (Hodges-Lehmann ratio over the repetitions, with its 95% interval).
+    std::vector<double> ns_per_op_runs;    // one per good repetition
+    std::optional<double> vs_psem;         // 2.0: twice psem's time per op
+    std::optional<double> vs_psem_low, vs_psem_high;
 };
 
 /// "processes=8" or "producers=2, consumers=4": a point named by its swept values.

@@ -29,11 +29,21 @@ std::string labels(const sweep_summary& s, const std::vector<std::size_t>& xs, c
     return out;
 }
 
+// "2.31x (2.05-2.60)": time per op against psem's, with its 95% interval when there is one.
+std::string vs_psem_cell(const sweep_point& p) {
+    if (!p.vs_psem) return "-";
+    if (!p.vs_psem_low || !p.vs_psem_high) return fmt::format("{:.2f}x", *p.vs_psem);
+    return fmt::format("{:.2f}x ({:.2f}-{:.2f})", *p.vs_psem, *p.vs_psem_low, *p.vs_psem_high);
+}
+
 text_table point_table(const sweep_summary& s) {
     using a = text_table::align;
+    const bool backends = std::any_of(s.points.begin(), s.points.end(), [](const sweep_point& p) { return p.vs_psem; });
     text_table t{{{"point", a::left}, {"workers", a::right}, {"ns/op", a::right}, {"ops/s", a::right},
-                  {"of peak", a::right}, {"p50", a::right}, {"p99", a::right}, {"", a::left}},
+                  {"of peak", a::right}, {"p50", a::right}, {"p99", a::right}},
                  {}};
+    if (backends) t.columns.push_back({"vs psem", a::right});
+    t.columns.push_back({"", a::left});
     const double peak = s.peak ? s.points[*s.peak].ops_per_sec : std::nan("");
     for (std::size_t i = 0; i < s.points.size(); ++i) {
         const sweep_point& p = s.points[i];
@@ -48,9 +58,16 @@ text_table point_table(const sweep_summary& s) {
         if (listed(s.maybe_over, i)) marks.emplace_back("p99 maybe over");
         std::string mark;
         for (const auto& m : marks) mark += (mark.empty() ? "" : ", ") + m;
-        t.rows.push_back({point_label(p), std::to_string(p.workers), format_ns(p.ns_per_op),
-                          format_rate(p.ops_per_sec), fmt::format("{:.0f}%", 100 * p.ops_per_sec / peak),
-                          format_opt(format_duration, p.p50_ns), format_opt(format_duration, p.p99_ns), mark});
+        std::vector<std::string> row{point_label(p),
+                                     std::to_string(p.workers),
+                                     format_ns(p.ns_per_op),
+                                     format_rate(p.ops_per_sec),
+                                     fmt::format("{:.0f}%", 100 * p.ops_per_sec / peak),
+                                     format_opt(format_duration, p.p50_ns),
+                                     format_opt(format_duration, p.p99_ns)};
+        if (backends) row.push_back(vs_psem_cell(p));
+        row.push_back(mark);
+        t.rows.push_back(std::move(row));
     }
     return t;
 }

@@ -238,3 +238,51 @@ TEST(SweepSummary, JsonNamesPeakAndKneeByParams) {
 }
 
 }  // namespace
+
+namespace {
+
+// A backend x processes grid: each backend's point against psem's at the same processes.
+run_record backend_run(const std::string& backend, int processes, double ns) {
+    run_record r = point_run(processes, ns);
+    r.name = r.run_name = "postwait/backend:" + backend + "/processes:" + std::to_string(processes) + "/threads:1";
+    r.params = {{"backend", backend}, {"processes", processes}};
+    return r;
+}
+
+}  // namespace
+
+TEST(SweepSummary, BackendsAreLinedUpAgainstPsemAtTheSameOtherValues) {
+    std::vector<run_record> recs;
+    for (const double ns : {10.0, 11.0, 12.0, 13.0, 14.0}) {
+        recs.push_back(backend_run("psem", 1, ns));
+        recs.push_back(backend_run("sysv", 1, 2 * ns));
+        recs.push_back(backend_run("psem", 2, 10 * ns));
+        recs.push_back(backend_run("sysv", 2, 5 * ns));
+    }
+    const sweep_summary s = summarize_sweeps(recs, 100'000).front();
+    ASSERT_EQ(s.points.size(), 4u);
+    EXPECT_EQ(point_label(s.points[1]), "backend=sysv, processes=1");
+    ASSERT_TRUE(s.points[0].vs_psem.has_value());
+    EXPECT_DOUBLE_EQ(*s.points[0].vs_psem, 1.0);
+    // Every pairwise log ratio of 2x against the same spread: the estimate is about 2, and
+    // the interval holds it.
+    ASSERT_TRUE(s.points[1].vs_psem.has_value());
+    EXPECT_NEAR(*s.points[1].vs_psem, 2.0, 0.3);
+    ASSERT_TRUE(s.points[1].vs_psem_low && s.points[1].vs_psem_high);
+    EXPECT_LT(*s.points[1].vs_psem_low, *s.points[1].vs_psem);
+    EXPECT_GT(*s.points[1].vs_psem_high, *s.points[1].vs_psem);
+    // processes=2: against psem at processes=2 (100..140 ns), not at processes=1.
+    EXPECT_NEAR(*s.points[3].vs_psem, 0.5, 0.1);
+    const std::string text = render_sweep_summary(s);
+    EXPECT_NE(text.find("vs psem"), std::string::npos) << text;
+    EXPECT_NE(text.find("1.00x"), std::string::npos) << text;
+    const nlohmann::json j = to_json(s);
+    ASSERT_EQ(j["vs_psem"].size(), 4u);
+    EXPECT_EQ(j["vs_psem"][1]["point"], "backend=sysv, processes=1");
+    EXPECT_NEAR(j["vs_psem"][1]["ratio"].get<double>(), 2.0, 0.3);
+    EXPECT_EQ(j["vs_psem"][1]["detail"]["vs_psem_interval"].size(), 2u);
+
+    // Without a backend sweep there is no such column.
+    const auto plain = runs_of({{1, {10, 11, 12, 13, 14}}, {2, {20, 21, 22, 23, 24}}});
+    EXPECT_EQ(render_sweep_summary(summarize_sweeps(plain, 100'000).front()).find("vs psem"), std::string::npos);
+}
