@@ -49,6 +49,17 @@ std::string default_label(const nlohmann::json& context, const std::string& sour
     return host + " (" + file + ")";
 }
 
+// The name of the same benchmark on the psem backend ("" when `name` names no backend).
+static std::string psem_twin(const std::string& name) {
+    static constexpr std::string_view key = "/backend:";
+    const auto at = name.find(key);
+    if (at == std::string::npos) return {};
+    const auto end = name.find('/', at + key.size());
+    std::string out = name.substr(0, at + key.size()) + "psem";
+    if (end != std::string::npos) out += name.substr(end);
+    return out;
+}
+
 side_by_side line_up(const std::vector<labelled_report>& reports) {
     side_by_side out;
     std::map<std::string, std::size_t> row_of;  // run_name -> index in out.rows
@@ -65,6 +76,19 @@ side_by_side line_up(const std::vector<labelled_report>& reports) {
         const double reference = row.cells.empty() ? side_cell::nan : row.cells.front().median_ns;
         for (side_cell& c : row.cells)
             if (c.present && std::isfinite(reference) && reference > 0) c.ratio = c.median_ns / reference;
+    }
+    // Other primitives against psem on each host: "pingpong/backend:sysv/..." over
+    // "pingpong/backend:psem/..." of the same report.
+    for (side_row& row : out.rows) {
+        const std::string psem_name = psem_twin(row.name);
+        const auto it = row_of.find(psem_name);
+        if (psem_name.empty() || it == row_of.end()) continue;
+        const side_row& base = out.rows[it->second];
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            const side_cell& b = base.cells[i];
+            side_cell& c = row.cells[i];
+            if (c.present && b.present && std::isfinite(b.median_ns) && b.median_ns > 0) c.vs_psem = c.median_ns / b.median_ns;
+        }
     }
     return out;
 }

@@ -44,6 +44,8 @@ struct side_cell {
     std::size_t repetitions = 0;  // behind the median
     std::size_t failed_runs = 0;
     double ratio = nan;           // median_ns / the first report's median_ns
+    double vs_psem = nan;         // a "backend:X" benchmark: median_ns / the same report's
+                                  // "backend:psem" one (the same name otherwise)
 };
 
 struct side_row {

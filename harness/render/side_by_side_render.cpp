@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -35,12 +36,22 @@ std::string ratio_text(const side_cell& c) {
     return std::isfinite(c.ratio) ? fmt::format("{:.2f}", c.ratio) : "-";
 }
 
+std::string vs_psem_text(const side_cell& c) {
+    if (!c.present) return absent;
+    return std::isfinite(c.vs_psem) ? fmt::format("{:.2f}x", c.vs_psem) : "-";
+}
+
 text_table figures_table(const side_by_side& s) {
+    // Reports of a backend sweep get, per host, each primitive against psem on that host.
+    const bool backends = std::any_of(s.rows.begin(), s.rows.end(), [](const side_row& r) {
+        return std::any_of(r.cells.begin(), r.cells.end(), [](const side_cell& c) { return std::isfinite(c.vs_psem); });
+    });
     text_table t;
     t.columns.push_back({"benchmark", align::left});
     for (std::size_t i = 0; i < s.hosts.size(); ++i) {
         t.columns.push_back({s.hosts[i].label + " ns/op", align::right});
         t.columns.push_back({"cv", align::right});
+        if (backends) t.columns.push_back({"vs psem", align::right});
         if (i != 0) t.columns.push_back({"ratio", align::right});
     }
     for (const side_row& row : s.rows) {
@@ -49,6 +60,7 @@ text_table figures_table(const side_by_side& s) {
             const side_cell& c = row.cells[i];
             cells.push_back(median_text(c));
             cells.push_back(c.present ? format_percent(c.cv) : absent);
+            if (backends) cells.push_back(vs_psem_text(c));
             if (i != 0) cells.push_back(ratio_text(c));
         }
         t.rows.push_back(std::move(cells));
@@ -58,7 +70,8 @@ text_table figures_table(const side_by_side& s) {
 
 constexpr const char* legend =
     "ns/op: median real_time over each report's good repetitions; cv: their spread; ratio: that median over "
-    "the first report's (below 1 is faster); —: the report has no such benchmark.";
+    "the first report's (below 1 is faster); vs psem (backend sweeps): that median over the same report's "
+    "backend:psem benchmark; —: the report has no such benchmark.";
 
 using ojson = nlohmann::ordered_json;
 
@@ -134,7 +147,8 @@ std::string render_side_by_side_json(const side_by_side& s) {
                              {"cv", json_number(c.cv)},
                              {"repetitions", c.repetitions},
                              {"failed_runs", c.failed_runs},
-                             {"ratio", json_number(c.ratio)}});
+                             {"ratio", json_number(c.ratio)},
+                             {"vs_psem", json_number(c.vs_psem)}});
         }
         j["benchmarks"].push_back({{"name", row.name}, {"reports", std::move(cells)}});
     }

@@ -148,3 +148,22 @@ TEST(SideBySideRender, JsonHasNullForAbsentAndUnknown) {
 }
 
 }  // namespace
+
+// Reports of a backend sweep: on each host, every primitive against psem on that host.
+TEST(SideBySide, BackendsAreLinedUpAgainstPsemOnEachHost) {
+    const std::string psem = "pingpong/backend:psem/processes:2/threads:1";
+    const std::string sysv = "pingpong/backend:sysv/processes:2/threads:1";
+    std::vector<labelled_report> in;
+    in.push_back({"a.json", "", host_report("a", {{psem, {10, 10}}, {sysv, {30, 30}}, {pw1, {5}}})});
+    in.push_back({"b.json", "", host_report("b", {{sysv, {40, 40}}, {psem, {20, 20}}})});
+    const side_by_side s = line_up(in);
+    ASSERT_EQ(s.rows.size(), 3u);
+    EXPECT_DOUBLE_EQ(s.rows[1].cells[0].vs_psem, 3.0);
+    EXPECT_DOUBLE_EQ(s.rows[1].cells[1].vs_psem, 2.0);
+    EXPECT_DOUBLE_EQ(s.rows[0].cells[0].vs_psem, 1.0);
+    EXPECT_TRUE(std::isnan(s.rows[2].cells[0].vs_psem)) << "no backend in the name";
+    const std::string text = render_side_by_side_table(s);
+    EXPECT_NE(text.find("vs psem"), std::string::npos) << text;
+    EXPECT_NE(text.find("3.00x"), std::string::npos) << text;
+    EXPECT_EQ(render_side_by_side_table(three_hosts()).find("vs psem"), std::string::npos);
+}
